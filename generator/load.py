@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Read api/virt-api.xml into the model, keeping file:line for errors.
+
+RELAX NG validation runs separately (xmllint, from the Makefile); this
+module assumes the shape is right and reports what it cannot read with the
+element's location."""
+
+import xml.etree.ElementTree as ET
+
+from .model import (Api, Arg, Callback, Enum, EnumValue, Field, Function,
+                    Header, Macro, Object, Return, Struct, Typedef, Variable,
+                    Where)
+
+
+class IdlError(Exception):
+    def __init__(self, where, msg):
+        super().__init__(f"{where}: {msg}")
+        self.where = where
+
+
+_LINES = {}
+
+
+def _parse(path):
+    """Parse with expat directly so each element knows its line."""
+    import xml.parsers.expat
+    builder = ET.TreeBuilder()
+    p = xml.parsers.expat.ParserCreate()
+
+    def start(tag, attrs):
+        _LINES[builder.start(tag, attrs)] = p.CurrentLineNumber
+
+    p.StartElementHandler = start
+    p.EndElementHandler = builder.end
+    p.CharacterDataHandler = builder.data
+    with open(path, "rb") as f:
+        try:
+            p.Parse(f.read(), True)
+        except xml.parsers.expat.ExpatError as e:
+            raise IdlError(Where(path, e.lineno), str(e))
+    return builder.close()
+
+
+def load(path):
+    root = _parse(path)
+
+    def where(el):
+        return Where(path, _LINES.get(el, 0))
+
+    def req(el, attr):
+        v = el.get(attr)
+        if v is None:
+            raise IdlError(where(el), f"<{el.tag}> needs attribute '{attr}'")
+        return v
+
+    def doc(el):
+        d = el.find("doc")
+        return " ".join(d.text.split()) if d is not None and d.text else None
+
+    def fields(el):
+        out = []
+        for f in el:
+            if f.tag == "field":
+                out.append(Field(req(f, "name"), req(f, "type"),
+                                 deprecated=f.get("deprecated") == "yes"))
+            elif f.tag == "union":
+                out.append(Field(req(f, "name"), "union", fields(f)))
+        return out
+
+    def args(el):
+        out = []
+        for a in el.findall("arg"):
+            fl = a.get("flags")
+            out.append(Arg(req(a, "name"), req(a, "type"), a.get("role"),
+                           a.get("nullable") == "yes",
+                           fl.split() if fl is not None else None,
+                           where(a), a.get("safe-name"),
+                           a.get("optional") == "yes"))
+        return out
+
+    def ret(el):
+        r = el.find("return")
+        if r is None:
+            return Return("void", "none")
+        return Return(req(r, "type"), r.get("error", "none"))
+
+    api = Api(req(root, "name"), req(root, "version"))
+    for el in root:
+        t = el.tag
+        if t == "header":
+            api.headers.append(Header(req(el, "name"), el.get("driver"),
+                                      req(el, "error-domain"), where(el)))
+        elif t == "object":
+            api.objects.append(Object(req(el, "name"), el.get("conn", ""),
+                                      req(el, "invalid"),
+                                      req(el, "error-domain"), where(el)))
+        elif t == "macro":
+            api.macros.append(Macro(req(el, "name"), req(el, "file"),
+                                    req(el, "since"), el.get("params"),
+                                    el.get("value"), el.get("string"),
+                                    where(el)))
+        elif t == "enum":
+            e = Enum(req(el, "name"), req(el, "file"), req(el, "since"),
+                     req(el, "kind"), doc=doc(el), where=where(el),
+                     type_since=el.get("type-since"))
+            for v in el.findall("value"):
+                try:
+                    num = int(req(v, "value"), 0)
+                except ValueError:
+                    raise IdlError(where(v), "value is not an integer")
+                e.values.append(EnumValue(req(v, "name"), num,
+                                          req(v, "since"), v.get("alias"),
+                                          v.get("sentinel") == "yes",
+                                          where(v)))
+            api.enums.append(e)
+        elif t == "typedef":
+            api.typedefs.append(Typedef(req(el, "name"), req(el, "file"),
+                                        req(el, "type"), req(el, "since"),
+                                        where(el)))
+        elif t == "struct":
+            api.structs.append(Struct(req(el, "name"), req(el, "tag"),
+                                      req(el, "file"), req(el, "since"),
+                                      el.get("opaque") == "yes", fields(el),
+                                      where(el)))
+        elif t == "variable":
+            api.variables.append(Variable(req(el, "name"), req(el, "file"),
+                                          req(el, "type"), req(el, "since"),
+                                          where(el)))
+        elif t == "callback":
+            api.callbacks.append(Callback(req(el, "name"), req(el, "file"),
+                                          req(el, "since"), ret(el),
+                                          args(el), where(el)))
+        elif t == "function":
+            proc = el.get("proc")
+            rw = []
+            for r in el.findall("readonly-when"):
+                how = "bits" if r.get("bits") else "equals"
+                rw.append((req(r, "arg"), how, req(r, how).split(",")))
+            reason = el.find("reason")
+            api.functions.append(Function(
+                req(el, "name"), req(el, "file"), req(el, "since"),
+                req(el, "impl"), el.get("driver"), el.get("access", "ro"),
+                int(proc) if proc else None, ret(el), args(el), doc(el),
+                reason.text.strip() if reason is not None else None,
+                rw,
+                where(el)))
+        else:
+            raise IdlError(where(el), f"unknown element <{t}>")
+    return api

@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""src/gen/entry.c: every public function that is not hand-written.
+
+A dispatching entry point follows libvirt's checklist: reset the error,
+check the handle, refuse writes on a read-only connection, check required
+arguments, reject unknown flag bits, find the driver callback, call it and
+dispatch the error on failure.  Local accessors (ref, free, getters) read
+the handle itself."""
+
+import os
+
+from .. import writer
+from ..naming import DRIVER_MEMBERS, c_decl, driver_field
+from . import render
+
+TARGET = "targets/c_entry.py"
+
+# What a local accessor returns, by kind: a member of the handle struct.
+GETTER_FIELDS = {
+    "get-name": "name", "get-id": "id", "get-mac": "mac", "get-key": "key",
+    "get-usage-type": "usageType", "get-usage-id": "usageID",
+    "get-parent": "parentName", "get-network": "net",
+    "get-portdev": "portdev", "get-filtername": "filtername",
+}
+
+ERROR_TESTS = {"-1": "ret < 0", "NULL": "!ret", "0": "ret == 0",
+               "(unsigned int)-1": "ret == (unsigned int)-1"}
+
+
+def _c_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _check(cond, code, domain, detail):
+    return dict(cond=cond, code=code, domain=domain, detail=_c_string(detail))
+
+
+def _arg_checks(api, f, conn):
+    """Checks after the handle: read-only, required args, flags."""
+    domain = api.header(f.file).error_domain
+    checks = []
+    name = f.name
+    if f.access == "rw":
+        checks.append(_check(f"{conn}->flags & VIR_CONNECT_RO",
+                             "VIR_ERR_OPERATION_DENIED", domain,
+                             f"read only access prevents {name}"))
+    for arg, how, consts in f.readonly_when:
+        if how == "bits":
+            test = f"({arg} & ({' | '.join(consts)}))"
+        else:
+            test = "(" + " || ".join(f"{arg} == {c}" for c in consts) + ")"
+        checks.append(_check(f"({conn}->flags & VIR_CONNECT_RO) && {test}",
+                             "VIR_ERR_OPERATION_DENIED", domain,
+                             f"read only access prevents {name}"))
+    for a in f.args[1:]:
+        if a.nullable:
+            continue
+        obj = api.object_of_ptr(a.type)
+        struct_ptr = a.type.endswith("Ptr") and obj is None and \
+            any(t.name == a.type for t in api.typedefs) and \
+            not any(c.name == a.type for c in api.callbacks)
+        if obj is not None:
+            checks.append(_check(f"!virObjectIs{obj.short}({a.name})",
+                                 obj.invalid, obj.error_domain,
+                                 f"{a.name} in {name}"))
+        elif a.type == "const char *" or struct_ptr:
+            checks.append(_check(f"!{a.name}", "VIR_ERR_INVALID_ARG",
+                                 domain,
+                                 f"{a.name} in {name} must not be NULL"))
+    fa = f.flags_arg
+    if fa is not None and fa.flags != ["driver"]:
+        mask = 0
+        for e in fa.flags:
+            if e != "none":
+                mask |= api.enum(e).mask()
+        unknown = f"(unsigned long)({fa.name} & ~{mask:#x}UL)"
+        checks.append(dict(cond=unknown, code="VIR_ERR_INVALID_ARG",
+                           domain=domain,
+                           detail=_c_string("unsupported flags (0x%lx) in "
+                                            f"function {name}"),
+                           extra=f", {unknown}"))
+    for c in checks:
+        c.setdefault("extra", "")
+    return checks
+
+
+def function_model(api, f):
+    oa = f.object_arg
+    obj = api.object_of_ptr(oa.type)
+    conn = oa.name if obj.name == "virConnect" else \
+        f"{oa.name}->{obj.conn}"
+    params = ", ".join(c_decl(a.type, a.name) for a in f.args)
+    m = dict(name=f.name, ret_type=f.ret.type, params=params,
+             proto=c_decl(f.ret.type, f.name), obj=obj, objarg=oa.name,
+             conn=conn, error=f.ret.error, void=f.ret.type == "void",
+             kind=f.impl, checks=[], call="", error_test="",
+             field=GETTER_FIELDS.get(f.impl, ""),
+             outarg=f.args[1].name if len(f.args) > 1 else "",
+             domain=api.header(f.file).error_domain)
+    if f.impl == "get-connect":
+        m["field"] = obj.conn or "conn"
+    if f.impl == "dispatch":
+        m["checks"] = _arg_checks(api, f, "conn_")
+        m["member"] = DRIVER_MEMBERS[f.driver]
+        m["callback"] = driver_field(f.name)
+        m["call"] = ", ".join(a.name for a in f.args)
+        m["error_test"] = ERROR_TESTS.get(f.ret.error, "")
+    elif f.impl in ("get-uuid", "get-uuid-string"):
+        domain = api.header(f.file).error_domain
+        m["checks"] = [_check(f"!{m['outarg']}", "VIR_ERR_INVALID_ARG",
+                              domain,
+                              f"{m['outarg']} in {f.name} must not be NULL")]
+        m["checks"][0]["extra"] = ""
+    return m
+
+
+def generate(api, outdir):
+    funcs = [function_model(api, f) for f in api.functions
+             if f.impl != "manual"]
+    text = writer.banner("c", TARGET) + render("c_entry/entry.c.j2",
+                                               funcs=funcs)
+    writer.write(os.path.join(outdir, "src", "gen", "entry.c"), text)

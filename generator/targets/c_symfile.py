@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""src/gen/libvirt.syms: the GNU ld version script.  One node per release
+that added symbols (LIBVIRT_<since>), chained in order, as libvirt has them,
+so binaries linked against libvirt find the same symbol versions."""
+
+import os
+
+from .. import writer
+from ..check import version_key
+from . import render
+
+TARGET = "targets/c_symfile.py"
+
+
+def generate(api, outdir):
+    nodes = {}
+    for item in list(api.functions) + list(api.variables):
+        nodes.setdefault(item.since, []).append(item.name)
+    ordered = sorted(nodes, key=version_key)
+    model = []
+    prev = None
+    for i, v in enumerate(ordered):
+        model.append(dict(name=f"LIBVIRT_{v}", symbols=sorted(nodes[v]),
+                          parent=prev, first=(i == 0)))
+        prev = f"LIBVIRT_{v}"
+    text = writer.banner("map", TARGET) + render("c_symfile/libvirt.syms.j2",
+                                                 nodes=model)
+    writer.write(os.path.join(outdir, "src", "gen", "libvirt.syms"), text)
