@@ -140,6 +140,25 @@ NOFLAGS_RE = re.compile(r"not used yet|always pass 0|currently unused"
 
 SAFE_NAMES = {"from": "frm", "to": "dest"}
 
+# Symbols whose linker version node is older than their documented version
+# (seen in the symbol table of libvirt 9.0's libvirt.so.0).
+SYMBOL_SINCE = {"virConnectAuthPtrDefault": "0.4.0"}
+
+# Macros whose definition spans lines in libvirt's headers, so its API
+# description gives no body: ours, written from what each macro computes.
+MACRO_BODIES = {
+    "VIR_CPU_MAPLEN": "(((cpu) + 7) / 8)",
+    "VIR_NODEINFO_MAXCPUS": "((nodeinfo).nodes * (nodeinfo).sockets * "
+                            "(nodeinfo).cores * (nodeinfo).threads)",
+    "VIR_DOMAIN_EVENT_CALLBACK":
+        "((virConnectDomainEventGenericCallback)(cb))",
+    "VIR_NETWORK_EVENT_CALLBACK":
+        "((virConnectNetworkEventGenericCallback)(cb))",
+}
+
+# Children of <function> that are written by people, not imported.
+HAND_WRITTEN = ("doc", "binding")
+
 
 def version_key(v):
     return tuple(int(x) for x in v.split("."))
@@ -152,14 +171,34 @@ def load_tsv(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+def load_argchecks(path):
+    """The argument checks libvirt's entry points make, by function, in
+    order.  Kinds with no mechanical form ("other") stay with the driver."""
+    out = {}
+    for r in load_tsv(path):
+        kind, arg, detail = r["check"], r["arg"], r.get("detail") or ""
+        chk = {"arg": arg.lstrip("*"), "kind": kind,
+               "deref": "yes" if arg.startswith("*") else None}
+        if kind == "nonnull-array":
+            chk["len"] = detail.lstrip("*")
+        elif kind == "exclusive-flags":
+            chk["bits"] = ",".join(detail.split("|"))
+        elif kind not in ("nonnull", "nonzero", "positive", "nonnegative"):
+            continue
+        out.setdefault(r["function"], []).append(chk)
+    return out
+
+
 def main(api_xml, data_dir, out):
     src = ET.parse(api_xml).getroot()
-    old_docs = {}
+    # What people wrote into the IDL is kept when it is imported again: docs
+    # and the per-language binding declarations of each function.
+    kept = {}
     if os.path.exists(out):
         for el in ET.parse(out).getroot().iter():
-            d = el.find("doc")
-            if el.get("name") and d is not None:
-                old_docs[(el.tag, el.get("name"))] = d
+            hand = [c for c in el if c.tag in HAND_WRITTEN]
+            if el.get("name") and hand:
+                kept[(el.tag, el.get("name"))] = hand
 
     files = {f.get("name"): f for f in src.find("files")}
     syms = src.find("symbols")
@@ -173,6 +212,7 @@ def main(api_xml, data_dir, out):
         os.path.join(data_dir, "readonly.tsv"))}
     procs = {r["procedure"]: r for r in load_tsv(
         os.path.join(data_dir, "procs.tsv"))}
+    argchecks = load_argchecks(os.path.join(data_dir, "argchecks.tsv"))
     proc_of = {}
     for r in load_tsv(os.path.join(data_dir, "proc-function.tsv")):
         if r["function"] not in ("-", "") and r["procedure"] in procs and \
@@ -202,7 +242,7 @@ def main(api_xml, data_dir, out):
         if m.get("string") is not None:
             el.set("string", m.get("string"))
         else:
-            el.set("value", m.get("raw") or "")
+            el.set("value", m.get("raw") or MACRO_BODIES.get(m.get("name"), ""))
 
     # Enums: one element per typedef, values in numeric order.
     def numeric(v, seen):
@@ -235,12 +275,16 @@ def main(api_xml, data_dir, out):
                  version_key(td.get("version")) > min(
                      version_key(m.get("version")) for m in members)
                  else None)
+        # A *_LAST value is the enum's end marker only when nothing is
+        # larger (VIR_NETWORK_UPDATE_COMMAND_ADD_LAST is a real command).
+        top = max(values[m.get("name")] for m in members)
         for e in members:
             v = e.get("value")
             alias = None if re.match(r"^-?(0x)?[0-9a-fA-F]+$", v) else v
             add(el, "value", name=e.get("name"), value=values[e.get("name")],
                 alias=alias, since=e.get("version"),
-                sentinel="yes" if e.get("name").endswith("_LAST") else None)
+                sentinel="yes" if e.get("name").endswith("_LAST") and
+                values[e.get("name")] == top else None)
 
     for t in sorted(syms.findall("typedef"), key=lambda t: t.get("name")):
         if t.get("type") == "enum":
@@ -269,7 +313,8 @@ def main(api_xml, data_dir, out):
 
     for v in syms.findall("variable"):
         add(root, "variable", name=v.get("name"), file=v.get("file"),
-            type=v.get("type"), since=v.get("version"))
+            type=v.get("type"), since=v.get("version"),
+            symbol_since=SYMBOL_SINCE.get(v.get("name")))
 
     for ft in sorted(syms.findall("functype"), key=lambda f: f.get("name")):
         el = add(root, "callback", name=ft.get("name"), file=ft.get("file"),
@@ -329,8 +374,8 @@ def main(api_xml, data_dir, out):
                  else None,
                  access=access,
                  proc=procs[proc]["number"] if proc else None)
-        if ("function", name) in old_docs:
-            el.append(old_docs[("function", name)])
+        for child in kept.get(("function", name), []):
+            el.append(child)
         if reason:
             add(el, "reason").text = reason
         # Refused on read-only connections only for some argument values.
@@ -370,6 +415,10 @@ def main(api_xml, data_dir, out):
             if re.match(r"^\(?optional\)?", info):
                 attrs["optional"] = "yes"
             add(el, "arg", name=aname, type=atype, **attrs)
+        for chk in argchecks.get(name, []):
+            add(el, "check", **chk)
+
+    add_remote_wire(root, data_dir)
 
     ET.indent(root, space="  ")
     tree = ET.ElementTree(root)
@@ -382,6 +431,20 @@ def main(api_xml, data_dir, out):
         fh.write(b"\n")
     os.replace(out + ".new", out)
     print(stats, file=sys.stderr)
+
+
+def add_remote_wire(root, data_dir):
+    """Append the RPC wire description (programs, limits, XDR types and
+    procedures) from import-data/remote-wire.xml, itself written by
+    make-remote-wire.py; see import-data/README.md."""
+    path = os.path.join(data_dir, "remote-wire.xml")
+    if not os.path.exists(path):
+        return
+    wire = ET.parse(path).getroot()
+    for el in wire:
+        if el.tag in ("wire-program", "wire-const", "wire-type",
+                      "procedure"):
+            root.append(el)
 
 
 if __name__ == "__main__":

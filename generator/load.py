@@ -7,9 +7,10 @@ element's location."""
 
 import xml.etree.ElementTree as ET
 
-from .model import (Api, Arg, Callback, Enum, EnumValue, Field, Function,
-                    Header, Macro, Object, Return, Struct, Typedef, Variable,
-                    Where)
+from .model import (Api, Arg, ArgCheck, Binding, Callback, Enum, EnumValue, Field,
+                    Function, Header, Macro, Object, Procedure, Return,
+                    Struct, Typedef, Variable, Where, WireConst, WireMember,
+                    WireProgram, WireType)
 
 
 class IdlError(Exception):
@@ -125,7 +126,8 @@ def load(path):
         elif t == "variable":
             api.variables.append(Variable(req(el, "name"), req(el, "file"),
                                           req(el, "type"), req(el, "since"),
-                                          where(el)))
+                                          where(el),
+                                          el.get("symbol-since")))
         elif t == "callback":
             api.callbacks.append(Callback(req(el, "name"), req(el, "file"),
                                           req(el, "since"), ret(el),
@@ -137,13 +139,83 @@ def load(path):
                 how = "bits" if r.get("bits") else "equals"
                 rw.append((req(r, "arg"), how, req(r, how).split(",")))
             reason = el.find("reason")
+            bindings = []
+            for b in el.findall("binding"):
+                r = b.find("reason")
+                bindings.append(Binding(
+                    req(b, "lang"), req(b, "mode"), b.get("name"),
+                    b.get("class"),
+                    " ".join(r.text.split()) if r is not None and r.text
+                    else None, where(b)))
+            checks = [ArgCheck(req(c, "arg"), req(c, "kind"), c.get("len"),
+                               (c.get("bits") or "").split(",")
+                               if c.get("bits") else [],
+                               c.get("deref") == "yes", where(c))
+                      for c in el.findall("check")]
             api.functions.append(Function(
                 req(el, "name"), req(el, "file"), req(el, "since"),
                 req(el, "impl"), el.get("driver"), el.get("access", "ro"),
                 int(proc) if proc else None, ret(el), args(el), doc(el),
                 reason.text.strip() if reason is not None else None,
                 rw,
-                where(el)))
+                where=where(el), bindings=bindings, checks=checks))
+        elif t.startswith("wire-") or t == "procedure":
+            _load_wire(api, el, where, req)
         else:
             raise IdlError(where(el), f"unknown element <{t}>")
     return api
+
+
+def _int(el, where, text):
+    try:
+        return int(text, 0)
+    except ValueError:
+        raise IdlError(where(el), f"'{text}' is not an integer")
+
+
+def _load_wire(api, el, where, req):
+    """<wire-program>, <wire-const>, <wire-type> and <procedure>."""
+    def member(m, named=True):
+        case = m.get("case")
+        return WireMember(req(m, "name") if named else None, req(m, "type"),
+                          m.get("size"), m.get("max"),
+                          m.get("optional") == "yes",
+                          _int(m, where, case) if case is not None else None,
+                          m.get("label"), where(m))
+
+    t = el.tag
+    if t == "wire-program":
+        api.wire_programs.append(WireProgram(
+            req(el, "name"), _int(el, where, req(el, "id")),
+            _int(el, where, req(el, "version")), where(el)))
+    elif t == "wire-const":
+        api.wire_consts.append(WireConst(
+            req(el, "name"), _int(el, where, req(el, "value")),
+            el.get("from"), where(el)))
+    elif t == "wire-type":
+        wt = WireType(req(el, "name"), req(el, "kind"), where=where(el))
+        if wt.kind == "alias":
+            wt.alias = member(el, named=False)
+        elif wt.kind == "enum":
+            wt.items = [(req(i, "name"), _int(i, where, req(i, "value")))
+                        for i in el.findall("item")]
+        else:
+            wt.members = [member(m) for m in el.findall("member")]
+            if wt.kind == "union":
+                wt.discriminant = WireMember(
+                    req(el, "discriminant"), req(el, "discriminant-type"),
+                    where=where(el))
+        api.wire_types.append(wt)
+    elif t == "procedure":
+        arg = el.get("stream-arg")
+        api.procedures.append(Procedure(
+            req(el, "program"), _int(el, where, req(el, "number")),
+            req(el, "name"), req(el, "kind"), el.get("args"), el.get("ret"),
+            el.get("msg"), el.get("priority", "low"),
+            el.get("generate", "none"), el.get("stream"),
+            _int(el, where, arg) if arg is not None else None,
+            el.get("sparse-flag"), el.get("implements"),
+            el.get("private") == "yes", (el.get("also") or "").split(),
+            where(el)))
+    else:
+        raise IdlError(where(el), f"unknown element <{t}>")

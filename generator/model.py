@@ -114,6 +114,7 @@ class Variable:
     type: str
     since: str
     where: Where = None
+    symbol_since: Optional[str] = None  # linker node, if older than since
 
 
 @dataclass
@@ -126,6 +127,17 @@ class Arg:
     where: Where = None
     safe_name: Optional[str] = None     # used where `name` is a keyword
     optional: bool = False              # bindings give it a default value
+
+
+@dataclass
+class ArgCheck:
+    arg: str
+    kind: str          # nonnull, nonnull-array, nonzero, positive,
+                       # nonnegative, exclusive-flags
+    len: Optional[str] = None        # nonnull-array: NULL is fine if 0
+    bits: List[str] = field(default_factory=list)  # exclusive-flags
+    deref: bool = False
+    where: Where = None
 
 
 @dataclass
@@ -145,6 +157,18 @@ class Callback:
 
 
 @dataclass
+class Binding:
+    """How one language binds a function where its default rule does not
+    fit: renamed, hand-written (custom) or left out (skip), with why."""
+    lang: str
+    mode: str                      # rename | custom | skip
+    name: Optional[str] = None     # the established name in that language
+    cls: Optional[str] = None      # the class holding a custom method
+    reason: Optional[str] = None
+    where: Where = None
+
+
+@dataclass
 class Function:
     name: str
     file: str
@@ -160,7 +184,15 @@ class Function:
     # Refused on read-only connections when arg has any of `bits` set, or
     # equals `equals`: list of (arg, "bits"|"equals", [constant names]).
     readonly_when: List[tuple] = field(default_factory=list)
+    checks: List[ArgCheck] = field(default_factory=list)
     where: Where = None
+    bindings: List[Binding] = field(default_factory=list)
+
+    def binding(self, lang):
+        for b in self.bindings:
+            if b.lang == lang:
+                return b
+        return None
 
     @property
     def object_arg(self):
@@ -176,6 +208,74 @@ class Function:
         return None
 
 
+# ---- the RPC wire description (<wire-*> and <procedure> elements) ------
+
+@dataclass
+class WireProgram:
+    name: str                      # "remote", "keepalive"
+    id: int                        # 0x20008086
+    version: int
+    where: Where = None
+
+
+@dataclass
+class WireConst:
+    name: str                      # "REMOTE_DOMAIN_LIST_MAX"
+    value: int
+    source: Optional[str] = None   # the public constant it is defined by
+    where: Where = None
+
+
+@dataclass
+class WireMember:
+    """A struct member, a union arm, or what an alias stands for.
+
+    type is a base word (int uint hyper uhyper char uchar short ushort
+    double float bool string opaque) or a wire type's name.  size: a
+    fixed array (or fixed opaque) of that many; max: a variable array (or
+    opaque, or the string's length) of at most that many.  Both are a
+    number or a wire constant's name."""
+    name: Optional[str]
+    type: str
+    size: Optional[str] = None
+    max: Optional[str] = None
+    optional: bool = False         # XDR's "*": a 0/1 word, then the value
+    case: Optional[int] = None     # union arms: the discriminant value
+    label: Optional[str] = None    # ... and the public constant naming it
+    where: Where = None
+
+
+@dataclass
+class WireType:
+    name: str
+    kind: str                      # struct | union | enum | alias
+    members: List[WireMember] = field(default_factory=list)
+    items: List[tuple] = field(default_factory=list)   # enum: (name, int)
+    alias: Optional[WireMember] = None
+    discriminant: Optional[WireMember] = None          # union only
+    where: Where = None
+
+
+@dataclass
+class Procedure:
+    program: str
+    number: int
+    name: str                      # "REMOTE_PROC_CONNECT_OPEN"
+    kind: str                      # call | message (events, keepalive)
+    args: Optional[str] = None     # payload of the call
+    ret: Optional[str] = None      # payload of a successful reply
+    msg: Optional[str] = None      # payload of the message
+    priority: str = "low"          # high: served even when workers are busy
+    generate: str = "none"         # which stubs libvirt generates
+    stream: Optional[str] = None   # read | write (seen from the client)
+    stream_arg: Optional[int] = None
+    sparse_flag: Optional[str] = None
+    implements: Optional[str] = None   # the C function it serves
+    private: bool = False          # ... which is not public API
+    also: List[str] = field(default_factory=list)
+    where: Where = None
+
+
 @dataclass
 class Api:
     name: str
@@ -189,6 +289,10 @@ class Api:
     variables: List[Variable] = field(default_factory=list)
     callbacks: List[Callback] = field(default_factory=list)
     functions: List[Function] = field(default_factory=list)
+    wire_programs: List[WireProgram] = field(default_factory=list)
+    wire_consts: List[WireConst] = field(default_factory=list)
+    wire_types: List[WireType] = field(default_factory=list)
+    procedures: List[Procedure] = field(default_factory=list)
 
     def enum(self, name):
         for e in self.enums:
@@ -212,4 +316,10 @@ class Api:
         for o in self.objects:
             if o.ptr == ptrtype:
                 return o
+        return None
+
+    def wire_type(self, name):
+        for t in self.wire_types:
+            if t.name == name:
+                return t
         return None

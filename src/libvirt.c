@@ -13,6 +13,7 @@
 #include "datatypes.h"
 #include "driver-registry.h"
 #include "util/virerror.h"
+#include "util/viruri.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
@@ -75,30 +76,13 @@ virGetVersion(unsigned long *libVer, const char *type,
     return -1;
 }
 
-/* The scheme of a URI: "test" in "test:///default", "qemu+ssh" in
- * "qemu+ssh://host/system".  NULL if there is none. */
-static char *
-uriScheme(const char *uri)
-{
-    const char *colon = strchr(uri, ':');
-    const char *p;
-
-    if (!colon || colon == uri)
-        return NULL;
-    for (p = uri; p < colon; p++) {
-        if (!g_ascii_isalnum(*p) && *p != '+' && *p != '-' && *p != '.')
-            return NULL;
-    }
-    return g_strndup(uri, colon - uri);
-}
-
 static bool
 driverClaims(virConnectDriver *drv, const char *scheme)
 {
     size_t i;
 
     for (i = 0; drv->uriSchemes && drv->uriSchemes[i]; i++) {
-        if (g_ascii_strcasecmp(drv->uriSchemes[i], scheme) == 0)
+        if (strcmp(drv->uriSchemes[i], scheme) == 0)
             return true;
     }
     return false;
@@ -108,7 +92,7 @@ static virConnectPtr
 connectOpenInternal(const char *name, virConnectAuthPtr auth,
                     unsigned int flags)
 {
-    g_autofree char *scheme = NULL;
+    g_autoptr(virURI) parsed = NULL;
     const char *uri = name;
     virConnectPtr conn = NULL;
     size_t i;
@@ -121,7 +105,9 @@ connectOpenInternal(const char *name, virConnectAuthPtr auth,
         uri = (env && *env) ? env : VIRTKIT_DEFAULT_URI;
     }
 
-    if (!(scheme = uriScheme(uri))) {
+    if (!(parsed = virURIParse(uri)))
+        return NULL;
+    if (!parsed->scheme) {
         virReportError(VIR_ERR_NO_CONNECT, "%s", uri);
         return NULL;
     }
@@ -134,7 +120,7 @@ connectOpenInternal(const char *name, virConnectAuthPtr auth,
         virConnectDriver *drv = connectDrivers[i];
         int res;
 
-        if (!driverClaims(drv, scheme))
+        if (!driverClaims(drv, parsed->scheme))
             continue;
         conn->driver = drv;
         res = drv->hypervisorDriver->connectOpen(conn, uri, auth, flags);
@@ -197,33 +183,33 @@ virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
     return ret;
 }
 
+/* Reset the error and check the handle, as every entry point does. */
+static bool
+enterConnect(virConnectPtr conn, const char *func)
+{
+    virResetLastError();
+    if (virObjectIsConnect(conn))
+        return true;
+    virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__, func,
+                       __LINE__, "%s", func);
+    virDispatchError(NULL);
+    return false;
+}
+
 int
 virConnectClose(virConnectPtr conn)
 {
-    int remaining;
-
-    virResetLastError();
-    if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
-                           __func__, __LINE__, "%s", __func__);
-        virDispatchError(NULL);
+    if (!enterConnect(conn, __func__))
         return -1;
-    }
-    remaining = virObjectRefCount(conn) - 1;
-    virObjectUnref(conn);
-    return remaining;
+    /* 1 while other references (handles, virConnectRef) keep it open. */
+    return virObjectUnref(conn) ? 1 : 0;
 }
 
 int
 virConnectRef(virConnectPtr conn)
 {
-    virResetLastError();
-    if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
-                           __func__, __LINE__, "%s", __func__);
-        virDispatchError(NULL);
+    if (!enterConnect(conn, __func__))
         return -1;
-    }
     virObjectRef(conn);
     return 0;
 }
@@ -231,13 +217,8 @@ virConnectRef(virConnectPtr conn)
 char *
 virConnectGetURI(virConnectPtr conn)
 {
-    virResetLastError();
-    if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
-                           __func__, __LINE__, "%s", __func__);
-        virDispatchError(NULL);
+    if (!enterConnect(conn, __func__))
         return NULL;
-    }
     if (conn->driver->hypervisorDriver->connectGetURI)
         return conn->driver->hypervisorDriver->connectGetURI(conn);
     return g_strdup(conn->uri);
@@ -246,13 +227,8 @@ virConnectGetURI(virConnectPtr conn)
 int
 virConnectIsAlive(virConnectPtr conn)
 {
-    virResetLastError();
-    if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
-                           __func__, __LINE__, "%s", __func__);
-        virDispatchError(NULL);
+    if (!enterConnect(conn, __func__))
         return -1;
-    }
     /* A local driver's connection lives as long as its handle. */
     if (!conn->driver->hypervisorDriver->connectIsAlive)
         return 1;
@@ -264,17 +240,15 @@ virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
 {
     int ret;
 
-    virResetLastError();
-    if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
+    if (!enterConnect(conn, __func__))
+        return -1;
+    /* Only remote connections have keepalive; local drivers refuse. */
+    if (!conn->driver->hypervisorDriver->connectSetKeepAlive) {
+        virReportErrorFull(VIR_FROM_DOMAIN, VIR_ERR_NO_SUPPORT, __FILE__,
                            __func__, __LINE__, "%s", __func__);
-        virDispatchError(NULL);
+        virDispatchError(conn);
         return -1;
     }
-    /* Keepalive only means something on a remote connection: report
-     * "unsupported" as 1 for local ones, like libvirt. */
-    if (!conn->driver->hypervisorDriver->connectSetKeepAlive)
-        return 1;
     ret = conn->driver->hypervisorDriver->connectSetKeepAlive(conn, interval,
                                                               count);
     if (ret < 0)

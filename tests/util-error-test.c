@@ -229,8 +229,11 @@ testSpotMessages(void)
     }
 
     virReportInvalidFlags(0x10);
-    ok(strstr(virGetLastErrorMessage(),
-              "invalid argument: unsupported flags (0x10) in function ") != NULL,
+    /* libvirt's wording has no "invalid argument: " prefix here. */
+    ok(g_str_has_prefix(virGetLastErrorMessage(),
+                        "unsupported flags (0x10) in function ") &&
+       virGetLastErrorCode() == VIR_ERR_INVALID_ARG &&
+       g_strcmp0(virGetLastError()->str2, "flags") == 0,
        "virReportInvalidFlags wording");
 }
 

@@ -52,21 +52,20 @@ def _arg_checks(api, f, conn):
         checks.append(_check(f"({conn}->flags & VIR_CONNECT_RO) && {test}",
                              "VIR_ERR_OPERATION_DENIED", domain,
                              f"read only access prevents {name}"))
+    # Other handles must be valid when given; whether NULL is allowed is up
+    # to the checks below.
+    nonnull = {c.arg for c in f.checks if c.kind == "nonnull"}
     for a in f.args[1:]:
-        if a.nullable:
-            continue
         obj = api.object_of_ptr(a.type)
-        struct_ptr = a.type.endswith("Ptr") and obj is None and \
-            any(t.name == a.type for t in api.typedefs) and \
-            not any(c.name == a.type for c in api.callbacks)
         if obj is not None:
-            checks.append(_check(f"!virObjectIs{obj.short}({a.name})",
-                                 obj.invalid, obj.error_domain,
-                                 f"{a.name} in {name}"))
-        elif a.type == "const char *" or struct_ptr:
-            checks.append(_check(f"!{a.name}", "VIR_ERR_INVALID_ARG",
-                                 domain,
-                                 f"{a.name} in {name} must not be NULL"))
+            test = f"!virObjectIs{obj.short}({a.name})"
+            if a.name not in nonnull:
+                test = f"{a.name} && {test}"
+            checks.append(_check(test, obj.invalid, obj.error_domain, name))
+    for c in f.checks:
+        if api.object_of_ptr(_arg_type(f, c.arg)) is not None:
+            continue
+        checks.append(_arg_check(f, c, domain))
     fa = f.flags_arg
     if fa is not None and fa.flags != ["driver"]:
         mask = 0
@@ -74,14 +73,51 @@ def _arg_checks(api, f, conn):
             if e != "none":
                 mask |= api.enum(e).mask()
         unknown = f"(unsigned long)({fa.name} & ~{mask:#x}UL)"
-        checks.append(dict(cond=unknown, code="VIR_ERR_INVALID_ARG",
-                           domain=domain,
+        checks.append(dict(cond=unknown, raw=True, domain=domain,
                            detail=_c_string("unsupported flags (0x%lx) in "
                                             f"function {name}"),
-                           extra=f", {unknown}"))
+                           extra=f", {unknown}", func=_c_string(name),
+                           arg=_c_string(fa.name)))
     for c in checks:
         c.setdefault("extra", "")
+        c.setdefault("raw", False)
     return checks
+
+
+# How each kind of argument check fails: the condition and libvirt's
+# wording (these messages carry no "invalid argument: " prefix).
+ARG_CHECKS = {
+    "nonnull": ("!{v}", "{a} in {f} must not be NULL"),
+    "nonzero": ("{v} == 0", "{a} in {f} must not be zero"),
+    "positive": ("{v} <= 0", "{a} in {f} must be greater than zero"),
+    "nonnegative": ("{v} < 0", "{a} in {f} must be zero or greater"),
+    "nonnull-array": ("!{v} && {len} > 0", "{a} in {f} must not be NULL"),
+}
+
+
+def _arg_type(f, name):
+    for a in f.args:
+        if a.name == name:
+            return a.type
+    return ""
+
+
+def _arg_check(f, c, domain):
+    shown = ("*" if c.deref else "") + c.arg
+    value = f"(*{c.arg})" if c.deref else c.arg
+    if c.kind == "exclusive-flags":
+        both = " | ".join(c.bits)
+        cond = f"({value} & ({c.bits[0]})) && ({value} & ({c.bits[1]}))" \
+            if len(c.bits) == 2 else \
+            f"__builtin_popcount({value} & ({both})) > 1"
+        detail = "Flags " + " and ".join(f"'{b}'" for b in c.bits) + \
+            " are mutually exclusive"
+    else:
+        test, text = ARG_CHECKS[c.kind]
+        cond = test.format(v=value, len=c.len)
+        detail = text.format(a=shown, f=f.name)
+    return dict(cond=cond, raw=True, domain=domain, detail=_c_string(detail),
+                extra="", func=_c_string(f.name), arg=_c_string(shown))
 
 
 def function_model(api, f):
@@ -110,7 +146,7 @@ def function_model(api, f):
         m["checks"] = [_check(f"!{m['outarg']}", "VIR_ERR_INVALID_ARG",
                               domain,
                               f"{m['outarg']} in {f.name} must not be NULL")]
-        m["checks"][0]["extra"] = ""
+        m["checks"][0].update(extra="", raw=False)
     return m
 
 

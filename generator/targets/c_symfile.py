@@ -15,7 +15,8 @@ TARGET = "targets/c_symfile.py"
 def generate(api, outdir):
     nodes = {}
     for item in list(api.functions) + list(api.variables):
-        nodes.setdefault(item.since, []).append(item.name)
+        node = getattr(item, "symbol_since", None) or item.since
+        nodes.setdefault(node, []).append(item.name)
     ordered = sorted(nodes, key=version_key)
     model = []
     prev = None

@@ -23,8 +23,8 @@ HANDLE_SOURCES = {"virConnect", "virDomain", "virNetwork", "virStoragePool",
 NUMERIC_MACRO = re.compile(r"^[\s()0-9+*<>LUx-]+$")
 
 
-def _scratch_arg(api, a):
-    """An argument that passes the generated NULL checks."""
+def _scratch_arg(api, f, a):
+    """An argument that passes the generated argument checks."""
     obj = api.object_of_ptr(a.type)
     if obj is not None:
         return f"h_{obj.short}" if obj.name in HANDLE_SOURCES else None
@@ -32,6 +32,9 @@ def _scratch_arg(api, a):
         return '""'
     if "*" in a.type or a.type.endswith("Ptr"):
         return f"({a.type})(void *)scratch"
+    if any(c.arg == a.name and c.kind in ("positive", "nonzero")
+           for c in f.checks):
+        return "1"
     return "0"
 
 
@@ -61,7 +64,7 @@ def _entry_cases(api):
                 if e != "none":
                     mask |= api.enum(e).mask()
             free_bits = [b for b in range(32) if not mask & (1 << b)]
-            args = [_scratch_arg(api, a) for a in f.args]
+            args = [_scratch_arg(api, f, a) for a in f.args]
             if free_bits and None not in args:
                 bad = 1 << free_bits[-1]
                 args[f.args.index(fa)] = f"{bad:#x}U"

@@ -140,6 +140,7 @@ struct _virCapsHost {
     size_t nmigrateTrans;
     char **migrateTrans;
     char *netprefix;
+    bool numa;                      /* write <topology>, even with no cells */
     size_t ncells;
     virCapsHostNUMACell **cells;
     size_t nsecModels;
@@ -175,6 +176,9 @@ void virCapabilitiesSetNetPrefix(virCaps *caps, const char *prefix);
 virCapsHostCPU *virCapabilitiesHostCPU(virCaps *caps);
 void virCapabilitiesHostCPUAddFeature(virCapsHostCPU *cpu, const char *name);
 
+/* Declare NUMA topology known (an empty <cells num='0'> is then written);
+ * adding a cell does this too. */
+void virCapabilitiesHostNUMAInit(virCaps *caps);
 /* Append a NUMA cell; `cpus`, `distances` and `pages` are copied. */
 virCapsHostNUMACell *
 virCapabilitiesHostNUMAAddCell(virCaps *caps, int num,

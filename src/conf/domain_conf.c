@@ -12,6 +12,7 @@
 
 #include "conf/domain_conf_priv.h"
 #include "util/virerror.h"
+#include "util/viruuid.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
@@ -33,7 +34,7 @@ VIR_DOMAIN_ENUM_IMPL(virDomainOS,
 VIR_DOMAIN_ENUM_IMPL(virDomainBoot, "fd", "cdrom", "hd", "network")
 
 VIR_DOMAIN_ENUM_IMPL(virDomainLifecycleAction,
-                     "", "destroy", "restart", "rename-restart", "preserve",
+                     "destroy", "restart", "rename-restart", "preserve",
                      "coredump-destroy", "coredump-restart")
 
 VIR_DOMAIN_ENUM_IMPL(virDomainLockFailure,
@@ -283,6 +284,7 @@ virDomainDefFree(virDomainDef *def)
     VIR_DOMAIN_FREE_ARRAY(def->videos, def->nvideos, virDomainVideoDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->hostdevs, def->nhostdevs,
                           virDomainHostdevDefFree);
+    VIR_DOMAIN_FREE_ARRAY(def->redirdevs, def->nredirdevs, virDomainChrDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->watchdogs, def->nwatchdogs,
                           virDomainWatchdogDefFree);
     virDomainMemballoonDefFree(def->memballoon);
@@ -291,6 +293,8 @@ virDomainDefFree(virDomainDef *def)
     for (i = 0; i < def->nseclabels; i++)
         virSecurityLabelDefFree(def->seclabels[i]);
     g_free(def->seclabels);
+    for (i = 0; i < VIR_DOMAIN_RAW_LAST; i++)
+        g_free(def->raw[i]);
     g_free(def);
 }
 
@@ -315,6 +319,42 @@ virDomainMetadataStripBlanks(xmlNodePtr node)
             virDomainMetadataStripBlanks(cur);
         }
         cur = next;
+    }
+}
+
+
+/* A namespace the original element inherited from an ancestor (say the
+ * <domain> root) is declared on <metadata> in libvirt's output, not on the
+ * element: move such declarations from the copy up to our root. */
+static void
+virDomainMetadataHoistNs(xmlNodePtr root, xmlNodePtr copy, xmlNodePtr orig)
+{
+    xmlNsPtr *link = &copy->nsDef;
+
+    while (*link) {
+        xmlNsPtr ns = *link;
+        xmlNsPtr o;
+        bool own = false;
+
+        for (o = orig->nsDef; o; o = o->next) {
+            if (xmlStrEqual(o->prefix, ns->prefix) &&
+                xmlStrEqual(o->href, ns->href))
+                own = true;
+        }
+        if (own) {
+            link = &ns->next;
+            continue;
+        }
+        *link = ns->next;
+        ns->next = NULL;
+        if (!root->nsDef) {
+            root->nsDef = ns;
+        } else {
+            xmlNsPtr last = root->nsDef;
+            while (last->next)
+                last = last->next;
+            last->next = ns;
+        }
     }
 }
 
@@ -349,6 +389,7 @@ virDomainMetadataParse(virDomainDef *def, xmlNodePtr node)
             return -1;
         }
         xmlAddChild(root, copy);
+        virDomainMetadataHoistNs(root, copy, cur);
         virDomainMetadataStripBlanks(copy);
     }
     def->metadata = doc;
@@ -486,7 +527,6 @@ virDomainOSParse(virDomainDef *def, xmlNodePtr root)
     xmlNodePtr type = virDomXMLChild(os, "type");
     xmlNodePtr cur;
     g_autofree char *typestr = NULL;
-    g_autofree char *firmware = NULL;
 
     if (!type) {
         virReportError(VIR_ERR_XML_ERROR, "%s",
@@ -691,7 +731,8 @@ virDomainFeaturesParse(virDomainDef *def, xmlNodePtr root)
             def->features[f] = VIR_TRISTATE_YES;
             def->hyperv_mode = virDomXMLProp(cur, "mode");
             if (def->hyperv_mode &&
-                STRNEQ_ANY(def->hyperv_mode, "custom", "passthrough")) {
+                STRNEQ(def->hyperv_mode, "custom") &&
+                STRNEQ(def->hyperv_mode, "passthrough")) {
                 virReportXMLError(VIR_ERR_XML_ERROR,
                                   "Invalid value for attribute 'mode' in element 'hyperv': '%s'.",
                                   def->hyperv_mode);
@@ -965,7 +1006,7 @@ virDomainLifecycleParse(xmlNodePtr root, const char *name, int *out,
     *out = def;
     if (!val)
         return 0;
-    if ((*out = virDomainLifecycleActionTypeFromString(val)) <= 0) {
+    if ((*out = virDomainLifecycleActionTypeFromString(val)) < 0) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "unknown %s action: %s",
                        name, val);
         return -1;
@@ -1049,6 +1090,107 @@ virDomainSeclabelsParse(virDomainDef *def, xmlNodePtr root)
 }
 
 
+/* ---- elements kept as written ---- */
+
+static const char *const virDomainRawNames[] = {
+    "genid", "blkiotune", "memtune", "memoryBacking", "vcpus", "iothreads",
+    "iothreadids", "cputune", "resource", "sysinfo", "bootloader",
+    "bootloader_args", "idmap", "perf", "keywrap", NULL };
+
+G_STATIC_ASSERT(G_N_ELEMENTS(virDomainRawNames) == VIR_DOMAIN_RAW_LAST + 1);
+
+
+static bool
+virDomainRawHasText(xmlNodePtr node)
+{
+    xmlNodePtr cur;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if ((cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) &&
+            !xmlIsBlankNode(cur))
+            return true;
+    }
+    return false;
+}
+
+
+static int
+virDomainRawFormat(GString *buf, xmlNodePtr node, int level, bool memtune)
+{
+    xmlAttrPtr attr;
+    xmlNodePtr cur;
+    bool elems = false;
+
+    virDomXMLIndent(buf, level);
+    g_string_append_printf(buf, "<%s", (const char *)node->name);
+
+    /* memtune sizes print in KiB, as libvirt stores them */
+    if (memtune && level > 1 && virDomainRawHasText(node)) {
+        unsigned long long kib = 0;
+        if (virDomXMLParseMemory(node->parent, (const char *)node->name, &kib) < 0)
+            return -1;
+        g_string_append_printf(buf, " unit='KiB'>%llu</%s>\n", kib,
+                               (const char *)node->name);
+        return 0;
+    }
+
+    for (attr = node->properties; attr; attr = attr->next) {
+        g_autofree char *val = virDomXMLProp(node, (const char *)attr->name);
+        virDomXMLAttr(buf, (const char *)attr->name, val ? val : "");
+    }
+    for (cur = node->children; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE)
+            elems = true;
+    }
+    if (elems) {
+        g_string_append(buf, ">\n");
+        for (cur = node->children; cur; cur = cur->next) {
+            if (cur->type == XML_ELEMENT_NODE &&
+                virDomainRawFormat(buf, cur, level + 1, memtune) < 0)
+                return -1;
+        }
+        virDomXMLIndent(buf, level);
+        g_string_append_printf(buf, "</%s>\n", (const char *)node->name);
+    } else if (virDomainRawHasText(node)) {
+        g_autofree char *text = virDomXMLText(node);
+        g_string_append_c(buf, '>');
+        virDomXMLEscape(buf, text);
+        g_string_append_printf(buf, "</%s>\n", (const char *)node->name);
+    } else {
+        g_string_append(buf, "/>\n");
+    }
+    return 0;
+}
+
+
+static int
+virDomainRawParse(virDomainDef *def, xmlNodePtr root)
+{
+    size_t i;
+
+    for (i = 0; i < VIR_DOMAIN_RAW_LAST; i++) {
+        xmlNodePtr node = virDomXMLChild(root, virDomainRawNames[i]);
+        g_autoptr(GString) buf = NULL;
+
+        if (!node)
+            continue;
+        buf = g_string_new(NULL);
+        if (virDomainRawFormat(buf, node, 1, i == VIR_DOMAIN_RAW_MEMTUNE) < 0)
+            return -1;
+        def->raw[i] = g_string_free(g_steal_pointer(&buf), FALSE);
+    }
+    return 0;
+}
+
+
+static void
+virDomainRawPrint(GString *buf, const virDomainDef *def, virDomainRawElem which)
+{
+    if (def->raw[which])
+        g_string_append(buf, def->raw[which]);
+}
+
+
 /* ====================================================================== */
 /* Parsing: the document */
 
@@ -1104,13 +1246,13 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
     }
 
     if ((uuid = virDomXMLChildText(root, "uuid"))) {
-        if (virDomUUIDParse(uuid, def->uuid) < 0) {
+        if (virUUIDParse(uuid, def->uuid) < 0) {
             virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                            "malformed uuid element");
             return NULL;
         }
     } else {
-        virDomUUIDGenerate(def->uuid);
+        virUUIDGenerate(def->uuid);
     }
 
     def->title = virDomXMLChildText(root, "title");
@@ -1124,7 +1266,8 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
         virDomainMetadataParse(def, cur) < 0)
         return NULL;
 
-    if (virDomainMemoryParse(def, root) < 0 ||
+    if (virDomainRawParse(def, root) < 0 ||
+        virDomainMemoryParse(def, root) < 0 ||
         virDomainVcpuParse(def, root) < 0 ||
         virDomainNumatuneParse(def, root) < 0 ||
         virDomainOSParse(def, root) < 0 ||
@@ -1179,12 +1322,12 @@ typedef struct {
 
 
 static void
-virDomainXMLErrorHandler(void *opaque, const xmlError *err)
+virDomainXMLErrorHandler(void *opaque, xmlErrorPtr err)
 {
-    virDomainXMLParseCtxt *ctx = opaque;
+    xmlParserCtxtPtr pctxt = opaque;
+    virDomainXMLParseCtxt *ctx = pctxt->_private;
     g_autoptr(GString) msg = g_string_new(NULL);
     const char *text = err->message ? err->message : "";
-    xmlParserCtxtPtr pctxt = err->ctxt;
 
     if (ctx->reported || err->level < XML_ERR_ERROR)
         return;
@@ -1200,20 +1343,14 @@ virDomainXMLErrorHandler(void *opaque, const xmlError *err)
         size_t col;
         size_t i;
 
-        if (*cur == 0 && cur > base)
-            start = --cur;
         while (start > base && start[-1] != '\n' && start[-1] != '\r')
             start--;
         while (*end && *end != '\n' && *end != '\r')
             end++;
-        /* libxml2 shows at most 80 characters of context */
-        if (cur - start > 80)
-            start = cur - 80;
-        if (end - start > 80)
-            end = start + 80;
         g_string_append_len(line, (const char *)start, end - start);
         col = cur - start;
-        g_string_append_printf(msg, "%s\n", line->str);
+        /* libvirt prints an empty context as "(null)" */
+        g_string_append_printf(msg, "%s\n", line->len ? line->str : "(null)");
         for (i = 0; i < col; i++)
             g_string_append_c(msg, '-');
         g_string_append_c(msg, '^');
@@ -1235,7 +1372,13 @@ virDomainXMLRead(const char *xml, const char *path)
         virReportError(VIR_ERR_NO_MEMORY, NULL);
         return NULL;
     }
-    xmlCtxtSetErrorHandler(pctxt, virDomainXMLErrorHandler, &ctx);
+    /* errors reach us, not stderr */
+    pctxt->_private = &ctx;
+    pctxt->sax->serror = (xmlStructuredErrorFunc)virDomainXMLErrorHandler;
+    pctxt->sax->error = NULL;
+    pctxt->sax->warning = NULL;
+    pctxt->vctxt.error = NULL;
+    pctxt->vctxt.warning = NULL;
     if (path)
         doc = xmlCtxtReadFile(pctxt, path, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOWARNING);
@@ -1408,7 +1551,7 @@ virDomainOSFormat(GString *buf, const virDomainDef *def)
         g_string_append_printf(buf, "<boot dev='%s'/>\n",
                                virDomainBootTypeToString(os->bootDevs[i]));
     }
-    if (os->bootmenu || os->bm_timeout_set) {
+    if (os->bootmenu) {
         virDomXMLIndent(buf, 2);
         g_string_append(buf, "<bootmenu");
         if (os->bootmenu)
@@ -1522,14 +1665,7 @@ virDomainFeaturesFormat(GString *buf, const virDomainDef *def)
             g_string_append(buf, "</hyperv>\n");
             break;
         case VIR_DOMAIN_FEATURE_KVM: {
-            bool anykvm = false;
-            for (i = 0; i < def->nkvm; i++)
-                anykvm |= def->kvm[i].state != -1;
             virDomXMLIndent(buf, 2);
-            if (!anykvm) {
-                g_string_append(buf, "<kvm/>\n");
-                break;
-            }
             g_string_append(buf, "<kvm>\n");
             for (i = 0; i < def->nkvm; i++) {
                 if (def->kvm[i].state != -1)
@@ -1726,8 +1862,9 @@ virDomainDefFormat(const virDomainDef *def, unsigned int flags)
     g_string_append(buf, ">\n");
 
     virDomXMLTextElem(buf, 1, "name", def->name);
-    virDomUUIDFormat(def->uuid, uuidstr);
+    virUUIDFormat(def->uuid, uuidstr);
     virDomXMLTextElem(buf, 1, "uuid", uuidstr);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_GENID);
     virDomXMLTextElem(buf, 1, "title", def->title);
     virDomXMLTextElem(buf, 1, "description", def->description);
     if (def->metadata)
@@ -1748,6 +1885,9 @@ virDomainDefFormat(const virDomainDef *def, unsigned int flags)
                                "<currentMemory unit='KiB'>%llu</currentMemory>\n",
                                def->cur_balloon);
     }
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_BLKIOTUNE);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_MEMTUNE);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_MEMORYBACKING);
 
     virDomXMLIndent(buf, 1);
     g_string_append(buf, "<vcpu");
@@ -1757,6 +1897,10 @@ virDomainDefFormat(const virDomainDef *def, unsigned int flags)
     if (def->vcpus != def->maxvcpus)
         virDomXMLAttrf(buf, "current", "%u", def->vcpus);
     g_string_append_printf(buf, ">%u</vcpu>\n", def->maxvcpus);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_VCPUS);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_IOTHREADS);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_IOTHREADIDS);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_CPUTUNE);
 
     if (def->numatune) {
         const virDomainNumatuneDef *nt = def->numatune;
@@ -1774,7 +1918,12 @@ virDomainDefFormat(const virDomainDef *def, unsigned int flags)
         g_string_append(buf, "</numatune>\n");
     }
 
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_RESOURCE);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_SYSINFO);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_BOOTLOADER);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_BOOTLOADER_ARGS);
     virDomainOSFormat(buf, def);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_IDMAP);
     virDomainFeaturesFormat(buf, def);
     if (def->cpu)
         virCPUDefFormat(buf, def->cpu);
@@ -1807,10 +1956,12 @@ virDomainDefFormat(const virDomainDef *def, unsigned int flags)
         g_string_append(buf, "</pm>\n");
     }
 
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_PERF);
     virDomainDevicesFormat(buf, def, flags);
 
     for (i = 0; i < def->nseclabels; i++)
         virDomainSeclabelFormat(buf, def->seclabels[i]);
+    virDomainRawPrint(buf, def, VIR_DOMAIN_RAW_KEYWRAP);
 
     g_string_append(buf, "</domain>\n");
     return g_string_free(g_steal_pointer(&buf), FALSE);
@@ -1824,7 +1975,8 @@ virDomainDefCopy(const virDomainDef *def)
     virDomainDef *ret;
 
     ret = virDomainDefParseStringFull(xml, NULL,
-                                      VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE);
+                                      VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE |
+                                      VIR_DOMAIN_DEF_PARSE_COPY);
     if (ret)
         ret->id = def->id;
     return ret;

@@ -75,15 +75,7 @@ typedef enum {
 } virDomainBootDev;
 VIR_DOMAIN_ENUM_DECL(virDomainBoot);     /* "fd" "cdrom" "hd" "network" */
 
-typedef enum {
-    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY = 1,
-    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART,
-    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME,
-    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE,
-    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY,
-    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART,
-    VIR_DOMAIN_LIFECYCLE_ACTION_LAST
-} virDomainLifecycleAction;
+/* virDomainLifecycleAction (destroy, restart, ...) is the public enum. */
 VIR_DOMAIN_ENUM_DECL(virDomainLifecycleAction);
 
 typedef enum {
@@ -160,6 +152,8 @@ typedef struct {
     char *alias;                         /* <alias name=>; kept if "ua-" */
     unsigned int bootIndex;              /* <boot order=>, 0 = none */
     char *loadparm;                      /* <boot loadparm=> */
+    int romBar, romEnabled;              /* <rom bar= enabled=>: virTristate */
+    char *romFile;
 } virDomainDeviceInfo;
 
 /* ---------------------------------------------------------------------- */
@@ -735,6 +729,27 @@ typedef struct {
     char *nodeset;                       /* canonical cpulist */
 } virDomainNumatuneDef;
 
+/* Top-level elements kept as written (re-indented, attributes in single
+ * quotes), each printed at libvirt's position for it. */
+typedef enum {
+    VIR_DOMAIN_RAW_GENID = 0,
+    VIR_DOMAIN_RAW_BLKIOTUNE,
+    VIR_DOMAIN_RAW_MEMTUNE,           /* sizes normalised to KiB */
+    VIR_DOMAIN_RAW_MEMORYBACKING,
+    VIR_DOMAIN_RAW_VCPUS,
+    VIR_DOMAIN_RAW_IOTHREADS,
+    VIR_DOMAIN_RAW_IOTHREADIDS,
+    VIR_DOMAIN_RAW_CPUTUNE,
+    VIR_DOMAIN_RAW_RESOURCE,
+    VIR_DOMAIN_RAW_SYSINFO,
+    VIR_DOMAIN_RAW_BOOTLOADER,
+    VIR_DOMAIN_RAW_BOOTLOADER_ARGS,
+    VIR_DOMAIN_RAW_IDMAP,
+    VIR_DOMAIN_RAW_PERF,
+    VIR_DOMAIN_RAW_KEYWRAP,
+    VIR_DOMAIN_RAW_LAST
+} virDomainRawElem;
+
 /* ---------------------------------------------------------------------- */
 /* The definition */
 
@@ -793,12 +808,16 @@ struct _virDomainDef {
     virDomainAudioDef **audios; size_t naudios;
     virDomainVideoDef **videos; size_t nvideos;
     virDomainHostdevDef **hostdevs; size_t nhostdevs;
+    virDomainChrDef **redirdevs; size_t nredirdevs;   /* <redirdev bus='usb'> */
     virDomainWatchdogDef **watchdogs; size_t nwatchdogs;
     virDomainMemballoonDef *memballoon;  /* NULL = none written */
     virDomainRNGDef **rngs; size_t nrngs;
     virDomainPanicDef **panics; size_t npanics;
 
     virSecurityLabelDef **seclabels; size_t nseclabels;
+
+    /* rendered XML (at indent level 1, ending in a newline) or NULL */
+    char *raw[VIR_DOMAIN_RAW_LAST];
 };
 
 /* ---------------------------------------------------------------------- */
@@ -810,6 +829,10 @@ typedef enum {
     VIR_DOMAIN_DEF_PARSE_INACTIVE = 1 << 0,
     /* Skip steps 2 and 3 (driver hook and defaults). */
     VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE = 1 << 1,
+    /* The document is our own output being copied: keep device order and
+     * values exactly as written (libvirt's reading would sort disks and
+     * controllers and renumber consoles). */
+    VIR_DOMAIN_DEF_PARSE_COPY = 1 << 2,
 } virDomainDefParseFlags;
 
 /* Same values as the public VIR_DOMAIN_XML_* flags. */

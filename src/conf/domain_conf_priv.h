@@ -4,8 +4,17 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "conf/domain_conf.h"
 #include "conf/domain_xmlutil.h"
+
+#ifndef STREQ
+# define STREQ(a, b) (strcmp(a, b) == 0)
+#endif
+#ifndef STRNEQ
+# define STRNEQ(a, b) (strcmp(a, b) != 0)
+#endif
 
 /* An enum's string table (NULL-terminated) and its two lookup functions. */
 #define VIR_DOMAIN_ENUM_IMPL(name, ...) \
@@ -86,9 +95,5 @@ int virDomainDefPostParseCommon(virDomainDef *def,
                                 const virDomainXMLOption *xmlopt,
                                 unsigned int flags);
 
-/* ---- uuid and mac (domain_uuidcompat.c until util/viruuid.h exists) ---- */
-
-int virDomUUIDParse(const char *str, unsigned char *uuid);
-void virDomUUIDFormat(const unsigned char *uuid, char *str);
-void virDomUUIDGenerate(unsigned char *uuid);
-void virDomMACGenerate(unsigned char *mac);
+/* A MAC with the 52:54:00 prefix libvirt gives QEMU and test guests. */
+void virDomainNetGenerateMAC(unsigned char *mac);

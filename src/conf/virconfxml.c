@@ -99,24 +99,26 @@ virConfXMLCatchError(void *opaque, const char *msg, ...)
     text = g_strdup_vprintf(msg, ap);
     va_end(ap);
 
-    if (pctxt->input && pctxt->input->cur && pctxt->input->base &&
-        *pctxt->input->cur) {
+    if (pctxt->input && pctxt->input->cur && pctxt->input->base) {
         const xmlChar *base = pctxt->input->base;
         const xmlChar *cur = pctxt->input->cur;
-        const xmlChar *start = cur;
-        const xmlChar *end;
-        const xmlChar *p;
+        const xmlChar *at = cur, *end, *p;
 
-        /* When sitting on a newline, show the line that just ended. */
-        if (*cur == '\n' && cur > base)
-            start = cur - 1;
-        while (start > base && start[-1] != '\n' && cur - start < 80)
-            start--;
-        end = start;
-        while (*end && *end != '\n' && end - start < 80)
+        /* Show the line holding the error position, stepping back over
+         * line ends first; an empty line prints as "(null)", as in
+         * libvirt. */
+        while (cur > base && (*cur == '\n' || *cur == '\r'))
+            cur--;
+        while (cur > base && *cur != '\n' && *cur != '\r')
+            cur--;
+        if (*cur == '\n' || *cur == '\r')
+            cur++;
+        end = cur;
+        while (*end && *end != '\n' && *end != '\r' && end - cur < 80)
             end++;
-        context = g_strndup((const char *)start, end - start);
-        for (p = start; p < cur && p < end; p++)
+        context = end > cur ? g_strndup((const char *)cur, end - cur)
+                            : g_strdup("(null)");
+        for (p = cur; p < at; p++)
             g_string_append_c(caret, '-');
         g_string_append_c(caret, '^');
     } else {
@@ -533,7 +535,11 @@ virConfBufEscape(virConfBuf *buf, const char *fmt, const char *str)
             g_string_append_c(esc, *p);
         }
     }
+    /* callers pass literal formats with exactly one %s */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     virConfBufAdd(buf, fmt, esc->str);
+#pragma GCC diagnostic pop
 }
 
 

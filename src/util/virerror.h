@@ -37,10 +37,13 @@ void virReportSystemErrorFull(int domain, int errnum, const char *filename,
                              __LINE__, __VA_ARGS__)
 
 /* Report that a driver or entry point was handed an unsupported flag. */
+/* libvirt words this one without the "invalid argument: " prefix, with
+ * the function in str1 and "flags" in str2. */
 #define virReportInvalidFlags(flags) \
-    virReportError(VIR_ERR_INVALID_ARG, \
-                   "unsupported flags (0x%x) in function %s", \
-                   (unsigned int)(flags), __func__)
+    virRaiseErrorFull(__FILE__, __func__, __LINE__, VIR_FROM_THIS, \
+                      VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, __func__, "flags", \
+                      NULL, 0, 0, "unsupported flags (0x%lx) in function %s", \
+                      (unsigned long)(flags), __func__)
 
 /* Drivers reject flag bits they do not handle (a distinct error from the
  * generated "unknown flag" check in the entry points). */

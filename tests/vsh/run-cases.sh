@@ -8,7 +8,7 @@
 #              for the absolute path of tests/data/vsh
 #   NAME.out   expected stdout and stderr together (after masking, below)
 #   NAME.rc    expected exit status
-#   NAME.in    optional: standard input (default: /dev/null)
+#   NAME.in    optional: standard input (default: /dev/null), @DATA@ too
 #   NAME.env   optional: VAR=value lines exported for this case only
 #   NAME.mask  optional: a sed script applied to both outputs
 # Every case is one process, run in tests/data/vsh (so relative file names
@@ -64,7 +64,10 @@ for name in $names; do
     n=$((n + 1))
     cmdline=$(sed "s|@DATA@|$datadir|g" "$datadir/$name.cmd")
     input=/dev/null
-    [ -f "$datadir/$name.in" ] && input=$datadir/$name.in
+    if [ -f "$datadir/$name.in" ]; then
+        sed "s|@DATA@|$datadir|g" "$datadir/$name.in" > "$tmp/in"
+        input=$tmp/in
+    fi
 
     (
         cd "$datadir" || exit 99

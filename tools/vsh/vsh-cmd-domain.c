@@ -543,6 +543,29 @@ vshCmdStart(vshControl *ctl, const vshCmd *cmd)
     if (vshCmdOptBool(cmd, "reset-nvram"))
         flags |= VIR_DOMAIN_START_RESET_NVRAM;
 
+    /* a driver that rejects --force-boot gets the same effect by hand:
+     * drop the managed save image, then boot without the flag */
+    if ((flags & VIR_DOMAIN_START_FORCE_BOOT) && !fds->len) {
+        if (virDomainCreateWithFlags(dom, flags) == 0)
+            goto started;
+        if (!vshLibvirtErrorIs(VIR_ERR_NO_SUPPORT) &&
+            !vshLibvirtErrorIs(VIR_ERR_INVALID_ARG)) {
+            vshError(ctl, "Failed to start domain '%s'", virDomainGetName(dom));
+            return false;
+        }
+        vshResetLibvirtError();
+        rc = virDomainHasManagedSaveImage(dom, 0);
+        if (rc < 0) {
+            vshError(ctl, "%s", "Unable to check for managed save image");
+            return false;
+        }
+        if (rc > 0 && virDomainManagedSaveRemove(dom, 0) < 0) {
+            vshError(ctl, "%s", "Unable to remove managed save image");
+            return false;
+        }
+        flags &= ~VIR_DOMAIN_START_FORCE_BOOT;
+    }
+
     if (fds->len)
         rc = virDomainCreateWithFiles(dom, fds->len, (int *)fds->data, flags);
     else if (flags)
@@ -553,6 +576,7 @@ vshCmdStart(vshControl *ctl, const vshCmd *cmd)
         vshError(ctl, "Failed to start domain '%s'", virDomainGetName(dom));
         return false;
     }
+ started:
     vshPrintExtra(ctl, "Domain '%s' started\n", virDomainGetName(dom));
     if (vshCmdOptBool(cmd, "console"))
         vshError(ctl, "%s", "Cannot run interactive console without a controlling TTY");
@@ -761,7 +785,8 @@ vshCmdUndefine(vshControl *ctl, const vshCmd *cmd)
     removeStorage = storage || vshCmdOptBool(cmd, "remove-all-storage");
     if (vshCmdOptBool(cmd, "delete-storage-volume-snapshots") &&
         !vshCmdOptBool(cmd, "remove-all-storage")) {
-        vshError(ctl, "%s", "Option --delete-storage-volume-snapshots requires --remove-all-storage");
+        vshError(ctl, "Option --%s is required by option --%s",
+                 "remove-all-storage", "delete-storage-volume-snapshots");
         return false;
     }
 
@@ -822,6 +847,7 @@ static const vshCmdOptDef vshOptsDumpxml[] = {
     { "security-info", VSH_OT_BOOL, 0, "include secrets such as passwords" },
     { "update-cpu", VSH_OT_BOOL, 0, "fill the guest CPU in from the host CPU" },
     { "migratable", VSH_OT_BOOL, 0, "a form suitable for migration" },
+    VSH_OPTS_XPATH,
     VSH_OPT_END
 };
 
@@ -831,6 +857,7 @@ vshCmdDumpxml(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     unsigned int flags = 0;
     char *xml;
+    bool ret;
 
     if (!(dom = vshLookupDomain(ctl, cmd, VSH_BYALL, NULL)))
         return false;
@@ -845,9 +872,9 @@ vshCmdDumpxml(vshControl *ctl, const vshCmd *cmd)
 
     if (!(xml = virDomainGetXMLDesc(dom, flags)))
         return false;
-    vshPrint(ctl, "%s", xml);
+    ret = vshPrintXMLDoc(ctl, cmd, xml);
     free(xml);
-    return true;
+    return ret;
 }
 
 

@@ -171,6 +171,7 @@ vshCmdNetInfo(vshControl *ctl, const vshCmd *cmd)
 static const vshCmdOptDef vshOptsNetDumpxml[] = {
     VSH_OPT_NETWORK("the network, by name or UUID"),
     { "inactive", VSH_OT_BOOL, 0, "the configuration for its next start" },
+    VSH_OPTS_XPATH,
     VSH_OPT_END
 };
 
@@ -180,6 +181,7 @@ vshCmdNetDumpxml(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virNetwork) net = NULL;
     unsigned int flags = 0;
     char *xml;
+    bool ret;
 
     if (!(net = vshLookupNetwork(ctl, cmd, VSH_BYUUID | VSH_BYNAME, NULL)))
         return false;
@@ -187,9 +189,9 @@ vshCmdNetDumpxml(vshControl *ctl, const vshCmd *cmd)
         flags |= VIR_NETWORK_XML_INACTIVE;
     if (!(xml = virNetworkGetXMLDesc(net, flags)))
         return false;
-    vshPrint(ctl, "%s", xml);
+    ret = vshPrintXMLDoc(ctl, cmd, xml);
     free(xml);
-    return true;
+    return ret;
 }
 
 

@@ -308,6 +308,7 @@ vshCmdPoolInfo(vshControl *ctl, const vshCmd *cmd)
 static const vshCmdOptDef vshOptsPoolDumpxml[] = {
     VSH_OPT_POOL("the pool, by name or UUID"),
     { "inactive", VSH_OT_BOOL, 0, "the configuration for its next start" },
+    VSH_OPTS_XPATH,
     VSH_OPT_END
 };
 
@@ -317,6 +318,7 @@ vshCmdPoolDumpxml(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virStoragePool) pool = NULL;
     unsigned int flags = 0;
     char *xml;
+    bool ret;
 
     if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, NULL)))
         return false;
@@ -324,9 +326,9 @@ vshCmdPoolDumpxml(vshControl *ctl, const vshCmd *cmd)
         flags |= VIR_STORAGE_XML_INACTIVE;
     if (!(xml = virStoragePoolGetXMLDesc(pool, flags)))
         return false;
-    vshPrint(ctl, "%s", xml);
+    ret = vshPrintXMLDoc(ctl, cmd, xml);
     free(xml);
-    return true;
+    return ret;
 }
 
 
@@ -678,20 +680,29 @@ static const vshCmdOptDef vshOptsVolWithPool[] = {
     VSH_OPT_END
 };
 
+static const vshCmdOptDef vshOptsVolDumpxml[] = {
+    { "vol", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL,
+      "the volume, by name (with --pool), key or path" },
+    { "pool", VSH_OT_STRING, VSH_OFLAG_POSITIONAL, "the pool holding it, by name or UUID" },
+    VSH_OPTS_XPATH,
+    VSH_OPT_END
+};
+
 static bool
 vshCmdVolDumpxml(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virStorageVol) vol = NULL;
     char *xml;
+    bool ret;
 
     if (!(vol = vshLookupVolume(ctl, cmd, "vol", "pool",
                                 VSH_BYNAME | VSH_BYKEY | VSH_BYPATH, NULL)))
         return false;
     if (!(xml = virStorageVolGetXMLDesc(vol, 0)))
         return false;
-    vshPrint(ctl, "%s", xml);
+    ret = vshPrintXMLDoc(ctl, cmd, xml);
     free(xml);
-    return true;
+    return ret;
 }
 
 
@@ -779,7 +790,7 @@ const vshCmdDef vshPoolCmds[] = {
 };
 
 const vshCmdDef vshVolumeCmds[] = {
-    { "vol-dumpxml", vshCmdVolDumpxml, vshOptsVolWithPool,
+    { "vol-dumpxml", vshCmdVolDumpxml, vshOptsVolDumpxml,
       "print a volume's XML description", NULL, 0 },
     { "vol-info", vshCmdVolInfo, vshOptsVolInfo,
       "show the type and sizes of a volume", NULL, 0 },

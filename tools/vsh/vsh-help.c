@@ -17,12 +17,15 @@ vshOptTypeWord(const vshCmdOptDef *opt)
 
 
 /* How an option is shown in the OPTIONS list: "--all", "--mode <string>",
- * "[--domain] <string>" (may be given without its name). */
+ * "[--domain] <string>" (may be given without its name), "<string>" (an
+ * optional list of words). */
 char *
 vshOptLabel(const vshCmdOptDef *opt)
 {
     if (opt->type == VSH_OT_BOOL)
         return g_strdup_printf("--%s", opt->name);
+    if (opt->type == VSH_OT_ARGV && !(opt->flags & VSH_OFLAG_REQUIRED))
+        return g_strdup_printf("<%s>", opt->name);
     if ((opt->flags & VSH_OFLAG_POSITIONAL) &&
         ((opt->flags & VSH_OFLAG_REQUIRED) || opt->type == VSH_OT_ARGV))
         return g_strdup_printf("[--%s] <%s>", opt->name, vshOptTypeWord(opt));

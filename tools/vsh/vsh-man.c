@@ -50,9 +50,12 @@ vshManGlobalOptions(void)
                 printf(", ");
         }
         if (opt->longopt) {
-            printf("\\fB\\-\\-%s\\fR", opt->longopt);
+            printf("\\fB\\-\\-");
+            vshManText(opt->longopt);
+            printf("\\fR");
             if (opt->arg && opt->arg[0] == '[')
-                printf("[=\\fI%s\\fR]", opt->arg + 2);
+                printf("[=\\fI%.*s\\fR]", (int)strlen(opt->arg) - 3,
+                       opt->arg + 2);
             else if (opt->arg)
                 printf("=\\fI%s\\fR", opt->arg);
         }

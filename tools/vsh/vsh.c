@@ -25,8 +25,8 @@ const vshGlobalOptDef vshGlobalOpts[] = {
     { 'd', "debug", "NUM", "debug level, 0 to 4 (accepted, no effect)" },
     { 'e', "escape", "CHAR", "console escape character (accepted, no effect)" },
     { 'h', "help", NULL, "show this usage summary" },
-    { 'k', "keepalive-interval", "NUM", "keepalive interval in seconds (accepted)" },
-    { 'K', "keepalive-count", "NUM", "missed keepalives before giving up (accepted)" },
+    { 'k', "keepalive-interval", "NUM", "seconds between keepalive probes, 0 turns them off" },
+    { 'K', "keepalive-count", "NUM", "unanswered probes before the connection is dropped" },
     { 'l', "log", "FILE", "log file (accepted, no effect)" },
     { 'q', "quiet", NULL, "print only the results, without extra lines" },
     { 'r', "readonly", NULL, "open a read-only connection" },
@@ -41,7 +41,9 @@ const vshGlobalOptDef vshGlobalOpts[] = {
 #define VSH_OPT_VERSION 0x100
 #define VSH_OPT_MANPAGE 0x101
 
+/* The last library error; the event loop thread can raise errors too. */
 static virErrorPtr vshLastError;
+static GMutex vshLastErrorLock;
 
 
 const char *
@@ -50,6 +52,8 @@ vshProgramName(void)
     return "vsh";
 }
 
+
+static void vshVPrint(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 
 static void
 vshVPrint(const char *fmt, va_list ap)
@@ -106,19 +110,25 @@ vshError(vshControl *ctl G_GNUC_UNUSED, const char *fmt, ...)
 static void
 vshErrorHandler(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
 {
+    virErrorPtr copy = virSaveLastError();
+
+    g_mutex_lock(&vshLastErrorLock);
     if (vshLastError)
         virFreeError(vshLastError);
-    vshLastError = virSaveLastError();
+    vshLastError = copy;
+    g_mutex_unlock(&vshLastErrorLock);
 }
 
 
 void
 vshResetLibvirtError(void)
 {
+    g_mutex_lock(&vshLastErrorLock);
     if (vshLastError) {
         virFreeError(vshLastError);
         vshLastError = NULL;
     }
+    g_mutex_unlock(&vshLastErrorLock);
     virResetLastError();
 }
 
@@ -126,20 +136,76 @@ vshResetLibvirtError(void)
 bool
 vshLibvirtErrorIs(int code)
 {
-    return vshLastError && vshLastError->code == code;
+    bool ret;
+
+    g_mutex_lock(&vshLastErrorLock);
+    ret = vshLastError && vshLastError->code == code;
+    g_mutex_unlock(&vshLastErrorLock);
+    return ret;
 }
 
 
 void
 vshReportError(vshControl *ctl)
 {
-    if (!vshLastError || vshLastError->code == VIR_ERR_OK) {
+    g_autofree char *msg = NULL;
+
+    g_mutex_lock(&vshLastErrorLock);
+    if (vshLastError && vshLastError->code != VIR_ERR_OK)
+        msg = g_strdup(vshLastError->message ? vshLastError->message
+                                             : "unknown error");
+    g_mutex_unlock(&vshLastErrorLock);
+
+    if (msg)
+        vshError(ctl, "%s", msg);
+    vshResetLibvirtError();
+}
+
+
+/* Like virsh, run the library's default event loop in a thread, so that
+ * keepalive and events work on remote connections. */
+static gpointer
+vshEventLoopRun(gpointer opaque)
+{
+    vshControl *ctl = opaque;
+
+    while (!g_atomic_int_get(&ctl->eventLoopQuit)) {
+        if (virEventRunDefaultImpl() < 0)
+            break;
+    }
+    return NULL;
+}
+
+
+static void
+vshEventLoopWakeup(int timer, void *opaque G_GNUC_UNUSED)
+{
+    virEventRemoveTimeout(timer);
+}
+
+
+static void
+vshEventLoopStart(vshControl *ctl)
+{
+    if (virEventRegisterDefaultImpl() < 0) {
         vshResetLibvirtError();
         return;
     }
-    vshError(ctl, "%s", vshLastError->message ? vshLastError->message
-                                              : "unknown error");
-    vshResetLibvirtError();
+    ctl->eventLoop = g_thread_new("vsh-event", vshEventLoopRun, ctl);
+}
+
+
+static void
+vshEventLoopStop(vshControl *ctl)
+{
+    if (!ctl->eventLoop)
+        return;
+    g_atomic_int_set(&ctl->eventLoopQuit, 1);
+    /* a timer that fires at once makes the loop return and see the flag */
+    if (virEventAddTimeout(0, vshEventLoopWakeup, NULL, NULL) < 0)
+        vshResetLibvirtError();
+    g_thread_join(ctl->eventLoop);
+    ctl->eventLoop = NULL;
 }
 
 
@@ -152,6 +218,18 @@ vshConnect(vshControl *ctl, const char *uri, bool readonly)
     vshResetLibvirtError();
     conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
                               readonly ? VIR_CONNECT_RO : 0);
+    /* an interval of 0 (-k 0) turns keepalive off: nothing to set up */
+    if (conn && ctl->keepaliveInterval > 0 &&
+        virConnectSetKeepAlive(conn, ctl->keepaliveInterval,
+                               ctl->keepaliveCount) < 0) {
+        if (ctl->keepaliveForced) {
+            vshError(ctl, "%s", "Cannot setup keepalive on connection as requested, disconnecting");
+            virConnectClose(conn);
+            conn = NULL;
+        } else {
+            vshResetLibvirtError();
+        }
+    }
     if (!conn) {
         vshError(ctl, "%s", "failed to connect to the hypervisor");
         vshReportError(ctl);
@@ -181,8 +259,10 @@ vshRunCommands(vshControl *ctl, GPtrArray *cmds)
         gint64 start = g_get_monotonic_time();
 
         vshResetLibvirtError();
-        if (!ctl->conn && !(cmd->def->flags & VSH_CMD_NOCONNECT)) {
-            vshError(ctl, "%s", "no valid connection");
+        if (!ctl->conn && !(cmd->def->flags & VSH_CMD_NOCONNECT) &&
+            !vshConnect(ctl, ctl->connname, ctl->readonly)) {
+            /* the default URI is opened when first needed; the reason
+             * it failed has been printed */
             ret = false;
         } else {
             ret = cmd->def->handler(ctl, cmd);
@@ -335,6 +415,11 @@ vshParseGlobalArgs(vshControl *ctl, int argc, char **argv)
                 vshError(ctl, "option -%c requires a positive integer argument", c);
                 return -1;
             }
+            if (c == 'k')
+                ctl->keepaliveInterval = num;
+            else
+                ctl->keepaliveCount = num;
+            ctl->keepaliveForced = true;
             break;
         case 'l':
             break;
@@ -411,23 +496,24 @@ vshCmdFreeData(gpointer data)
 int
 main(int argc, char **argv)
 {
-    vshControl ctl = { 0 };
+    vshControl ctl = { .keepaliveInterval = 5, .keepaliveCount = 6 };
     int exitcode = EXIT_FAILURE;
     int rc;
 
     setlocale(LC_ALL, "");
-
-    if (virInitialize() < 0) {
-        vshError(&ctl, "%s", "failed to initialize libvirt");
-        return EXIT_FAILURE;
-    }
-    virSetErrorFunc(NULL, vshErrorHandler);
     ctl.cmds = g_ptr_array_new_with_free_func(vshCmdFreeData);
 
+    /* -h, -v and --print-manpage work even when the library cannot start */
     if ((rc = vshParseGlobalArgs(&ctl, argc, argv)) <= 0) {
         exitcode = rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
         goto cleanup;
     }
+
+    if (virInitialize() < 0) {
+        vshError(&ctl, "%s", "failed to initialize libvirt");
+        goto cleanup;
+    }
+    virSetErrorFunc(NULL, vshErrorHandler);
 
     if (optind == argc) {
         ctl.imode = true;
@@ -441,7 +527,10 @@ main(int argc, char **argv)
 
     if (!ctl.connname)
         ctl.connname = g_strdup(vshDefaultURI());
-    if (!vshConnect(&ctl, ctl.connname, ctl.readonly))
+    vshEventLoopStart(&ctl);
+    /* a URI the user named must work; the library's default is only
+     * opened when a command needs it (so "help" works without it) */
+    if (ctl.connname && !vshConnect(&ctl, ctl.connname, ctl.readonly))
         goto cleanup;
 
     if (ctl.imode) {
@@ -454,6 +543,7 @@ main(int argc, char **argv)
  cleanup:
     if (ctl.conn)
         virConnectClose(ctl.conn);
+    vshEventLoopStop(&ctl);
     vshResetLibvirtError();
     g_ptr_array_unref(ctl.cmds);
     g_free(ctl.connname);

@@ -101,6 +101,11 @@ struct _vshControl {
     bool quit;                  /* set by quit/exit */
     int debug;
     char *escape;
+    int keepaliveInterval;      /* -k, default 5 */
+    int keepaliveCount;         /* -K, default 6 */
+    bool keepaliveForced;       /* -k or -K given: failure is fatal */
+    GThread *eventLoop;         /* runs the library's default event loop */
+    gint eventLoopQuit;
     GPtrArray *cmds;            /* vshCmd *, the parsed command line */
 };
 
@@ -170,6 +175,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomain, vshDomainFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetwork, vshNetworkFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStoragePool, vshPoolFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, vshVolumeFree)
+
+/* vsh-xpath.c: --xpath/--wrap for the dumpxml commands */
+bool vshPrintXPath(vshControl *ctl, const char *xml, const char *xpath,
+                   bool wrap);
+bool vshPrintXMLDoc(vshControl *ctl, const vshCmd *cmd, const char *xml);
+
+#define VSH_OPTS_XPATH \
+    { "xpath", VSH_OT_STRING, VSH_OFLAG_EMPTY_OK, \
+      "print only the nodes this XPath expression selects" }, \
+    { "wrap", VSH_OT_BOOL, 0, \
+      "put the selected nodes under one <nodes> root element" }
 
 /* vsh-help.c: help output and the man page */
 bool vshHelpCommand(vshControl *ctl, const vshCmdDef *def);

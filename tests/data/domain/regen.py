@@ -4,6 +4,8 @@
 #   NAME.out-inactive.xml  XMLDesc(INACTIVE) right after define
 #   NAME.out.xml           XMLDesc(0) once started (id 1)
 #   NAME.out-secure.xml    XMLDesc(SECURE) once started, only when it differs
+#   NAME.out-reparse.xml   the inactive output defined again and dumped, only
+#                          when libvirt does not reproduce it (disk ordering)
 # For each NAME-bad.xml: NAME-bad.err = "CODE DOMAIN\nMESSAGE\n".
 # Every case gets a fresh, empty test driver so ids and names never clash.
 import glob
@@ -53,6 +55,13 @@ def run(path):
             write(sec, secure)
         elif os.path.exists(sec):
             os.unlink(sec)
+        dom.destroy()
+        again = conn.defineXML(inactive).XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
+        rep = os.path.join(here, name + '.out-reparse.xml')
+        if again != inactive:
+            write(rep, again)
+        elif os.path.exists(rep):
+            os.unlink(rep)
     finally:
         conn.close()
 

@@ -1,0 +1,608 @@
+/* test_driver_network.c: virtual networks of the test hypervisor.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "test/test_driver.h"
+#include "util/virerror.h"
+#include "util/viruuid.h"
+
+#define VIR_FROM_THIS VIR_FROM_TEST
+
+void
+testNetObjFree(testNetObj *obj)
+{
+    if (!obj)
+        return;
+    virNetworkDefFree(obj->def);
+    virNetworkDefFree(obj->newDef);
+    g_free(obj);
+}
+
+
+static testNetObj *
+testNetObjFindByUUID(testDriver *drv, const unsigned char *uuid)
+{
+    size_t i;
+
+    for (i = 0; i < drv->networks->len; i++) {
+        testNetObj *obj = g_ptr_array_index(drv->networks, i);
+        if (memcmp(obj->def->uuid, uuid, VIR_UUID_BUFLEN) == 0)
+            return obj;
+    }
+    return NULL;
+}
+
+
+static testNetObj *
+testNetObjFindByName(testDriver *drv, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < drv->networks->len; i++) {
+        testNetObj *obj = g_ptr_array_index(drv->networks, i);
+        if (strcmp(obj->def->name, name) == 0)
+            return obj;
+    }
+    return NULL;
+}
+
+
+static testNetObj *
+testNetObjFromNetwork(testDriver *drv, virNetworkPtr net)
+{
+    testNetObj *obj = testNetObjFindByUUID(drv, net->uuid);
+
+    if (!obj) {
+        char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+        virUUIDFormat(net->uuid, uuidstr);
+        virReportError(VIR_ERR_NO_NETWORK,
+                       "no network with matching uuid '%s'", uuidstr);
+    }
+    return obj;
+}
+
+
+static virNetworkPtr
+testNetObjGetHandle(virConnectPtr conn, testNetObj *obj)
+{
+    return virGetNetwork(conn, obj->def->name, obj->def->uuid);
+}
+
+
+static void
+testNetObjRemove(testDriver *drv, testNetObj *obj)
+{
+    g_ptr_array_remove(drv->networks, obj);   /* the array frees it */
+}
+
+
+/* Add or update a network from `*def` (taken on success), with libvirt's
+ * duplicate checks.  `live`: it is being started (virNetworkCreateXML). */
+static testNetObj *
+testNetObjAssign(testDriver *drv, virNetworkDef **def, bool live)
+{
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+    testNetObj *obj;
+
+    if ((obj = testNetObjFindByUUID(drv, (*def)->uuid))) {
+        if (strcmp(obj->def->name, (*def)->name) != 0) {
+            virUUIDFormat(obj->def->uuid, uuidstr);
+            testReportErrorIn(VIR_FROM_NETWORK, VIR_ERR_OPERATION_FAILED,
+                              "network '%s' is already defined with uuid %s",
+                              obj->def->name, uuidstr);
+            return NULL;
+        }
+        if (live) {
+            if (obj->active) {
+                testReportErrorIn(VIR_FROM_NETWORK, VIR_ERR_OPERATION_INVALID,
+                                  "network is already active as '%s'",
+                                  obj->def->name);
+                return NULL;
+            }
+            /* The given definition replaces the stored one, as in
+             * libvirt's test driver. */
+            virNetworkDefFree(obj->def);
+            obj->def = g_steal_pointer(def);
+        } else if (obj->active) {
+            /* Kept aside: the running definition stays in use. */
+            virNetworkDefFree(obj->newDef);
+            obj->newDef = g_steal_pointer(def);
+        } else {
+            virNetworkDefFree(obj->def);
+            obj->def = g_steal_pointer(def);
+        }
+        return obj;
+    }
+
+    if ((obj = testNetObjFindByName(drv, (*def)->name))) {
+        virUUIDFormat(obj->def->uuid, uuidstr);
+        testReportErrorIn(VIR_FROM_NETWORK, VIR_ERR_OPERATION_FAILED,
+                          "network '%s' already exists with uuid %s",
+                          (*def)->name, uuidstr);
+        return NULL;
+    }
+
+    obj = g_new0(testNetObj, 1);
+    obj->def = g_steal_pointer(def);
+    g_ptr_array_add(drv->networks, obj);
+    return obj;
+}
+
+
+/* For the loader: a persistent network, active like libvirt's. */
+int
+testNetObjLoad(testDriver *drv, virNetworkDef *def)
+{
+    testNetObj *obj;
+
+    if (!(obj = testNetObjAssign(drv, &def, false))) {
+        virNetworkDefFree(def);
+        return -1;
+    }
+    obj->persistent = true;
+    obj->active = true;
+    return 0;
+}
+
+
+/* ---- listing ---- */
+
+static int
+testConnectNumOfNetworksImpl(virConnectPtr conn, bool active)
+{
+    testDriver *drv = conn->privateData;
+    int n = 0;
+    size_t i;
+
+    g_mutex_lock(&drv->lock);
+    for (i = 0; i < drv->networks->len; i++) {
+        testNetObj *obj = g_ptr_array_index(drv->networks, i);
+        if (obj->active == active)
+            n++;
+    }
+    g_mutex_unlock(&drv->lock);
+    return n;
+}
+
+
+static int
+testConnectListNetworksImpl(virConnectPtr conn, bool active,
+                            char **const names, int maxnames)
+{
+    testDriver *drv = conn->privateData;
+    int n = 0;
+    size_t i;
+
+    g_mutex_lock(&drv->lock);
+    for (i = 0; i < drv->networks->len && n < maxnames; i++) {
+        testNetObj *obj = g_ptr_array_index(drv->networks, i);
+        if (obj->active == active)
+            names[n++] = g_strdup(obj->def->name);
+    }
+    g_mutex_unlock(&drv->lock);
+    return n;
+}
+
+
+static int
+testConnectNumOfNetworks(virConnectPtr conn)
+{
+    return testConnectNumOfNetworksImpl(conn, true);
+}
+
+
+static int
+testConnectNumOfDefinedNetworks(virConnectPtr conn)
+{
+    return testConnectNumOfNetworksImpl(conn, false);
+}
+
+
+static int
+testConnectListNetworks(virConnectPtr conn, char **const names, int maxnames)
+{
+    return testConnectListNetworksImpl(conn, true, names, maxnames);
+}
+
+
+static int
+testConnectListDefinedNetworks(virConnectPtr conn, char **const names,
+                               int maxnames)
+{
+    return testConnectListNetworksImpl(conn, false, names, maxnames);
+}
+
+
+static bool
+testNetObjMatchFilter(const testNetObj *obj, unsigned int flags)
+{
+    if ((flags & (VIR_CONNECT_LIST_NETWORKS_ACTIVE |
+                  VIR_CONNECT_LIST_NETWORKS_INACTIVE)) &&
+        !((flags & VIR_CONNECT_LIST_NETWORKS_ACTIVE && obj->active) ||
+          (flags & VIR_CONNECT_LIST_NETWORKS_INACTIVE && !obj->active)))
+        return false;
+    if ((flags & (VIR_CONNECT_LIST_NETWORKS_PERSISTENT |
+                  VIR_CONNECT_LIST_NETWORKS_TRANSIENT)) &&
+        !((flags & VIR_CONNECT_LIST_NETWORKS_PERSISTENT && obj->persistent) ||
+          (flags & VIR_CONNECT_LIST_NETWORKS_TRANSIENT && !obj->persistent)))
+        return false;
+    if ((flags & (VIR_CONNECT_LIST_NETWORKS_AUTOSTART |
+                  VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART)) &&
+        !((flags & VIR_CONNECT_LIST_NETWORKS_AUTOSTART && obj->autostart) ||
+          (flags & VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART && !obj->autostart)))
+        return false;
+    return true;
+}
+
+
+static int
+testConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
+                           unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    g_autoptr(GPtrArray) list = g_ptr_array_new();
+    int ret = -1;
+    size_t i;
+
+    virCheckFlags(VIR_CONNECT_LIST_NETWORKS_ACTIVE |
+                  VIR_CONNECT_LIST_NETWORKS_INACTIVE |
+                  VIR_CONNECT_LIST_NETWORKS_PERSISTENT |
+                  VIR_CONNECT_LIST_NETWORKS_TRANSIENT |
+                  VIR_CONNECT_LIST_NETWORKS_AUTOSTART |
+                  VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART, -1);
+
+    g_mutex_lock(&drv->lock);
+    for (i = 0; i < drv->networks->len; i++) {
+        testNetObj *obj = g_ptr_array_index(drv->networks, i);
+        virNetworkPtr net = NULL;
+
+        if (!testNetObjMatchFilter(obj, flags))
+            continue;
+        if (nets && !(net = testNetObjGetHandle(conn, obj)))
+            goto cleanup;
+        g_ptr_array_add(list, net);
+    }
+    ret = list->len;
+    if (nets) {
+        *nets = g_new0(virNetworkPtr, list->len + 1);
+        for (i = 0; i < list->len; i++)
+            (*nets)[i] = g_ptr_array_index(list, i);
+        g_ptr_array_set_size(list, 0);
+    }
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    for (i = 0; i < list->len; i++)
+        virObjectUnref(g_ptr_array_index(list, i));
+    return ret;
+}
+
+
+/* ---- lookups ---- */
+
+static virNetworkPtr
+testNetworkLookupByName(virConnectPtr conn, const char *name)
+{
+    testDriver *drv = conn->privateData;
+    virNetworkPtr ret = NULL;
+    testNetObj *obj;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFindByName(drv, name)))
+        ret = testNetObjGetHandle(conn, obj);
+    else
+        virReportError(VIR_ERR_NO_NETWORK,
+                       "no network with matching name '%s'", name);
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static virNetworkPtr
+testNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+{
+    testDriver *drv = conn->privateData;
+    virNetworkPtr ret = NULL;
+    testNetObj *obj;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFindByUUID(drv, uuid))) {
+        ret = testNetObjGetHandle(conn, obj);
+    } else {
+        char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+        virUUIDFormat(uuid, uuidstr);
+        virReportError(VIR_ERR_NO_NETWORK,
+                       "no network with matching uuid '%s'", uuidstr);
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static virNetworkPtr
+testNetworkLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
+{
+    unsigned char uuid[VIR_UUID_BUFLEN];
+
+    if (virUUIDParse(uuidstr, uuid) < 0) {
+        testRaiseInvalidArg(VIR_FROM_NETWORK,
+                            "uuidstr in %s must be a valid UUID",
+                            "virNetworkLookupByUUIDString");
+        return NULL;
+    }
+    return testNetworkLookupByUUID(conn, uuid);
+}
+
+
+/* ---- define, create, destroy ---- */
+
+static virNetworkPtr
+testNetworkDefineXMLFlags(virConnectPtr conn, const char *xml,
+                          unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    g_autoptr(virNetworkDef) def = NULL;
+    virNetworkPtr ret = NULL;
+    testNetObj *obj;
+
+    virCheckFlags(VIR_NETWORK_DEFINE_VALIDATE, NULL);
+
+    if (!(def = virNetworkDefParseString(xml, flags)))
+        return NULL;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjAssign(drv, &def, false))) {
+        obj->persistent = true;
+        ret = testNetObjGetHandle(conn, obj);
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static virNetworkPtr
+testNetworkDefineXML(virConnectPtr conn, const char *xml)
+{
+    return testNetworkDefineXMLFlags(conn, xml, 0);
+}
+
+
+static virNetworkPtr
+testNetworkCreateXMLFlags(virConnectPtr conn, const char *xml,
+                          unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    g_autoptr(virNetworkDef) def = NULL;
+    virNetworkPtr ret = NULL;
+    testNetObj *obj;
+
+    virCheckFlags(VIR_NETWORK_CREATE_VALIDATE, NULL);
+
+    if (!(def = virNetworkDefParseString(xml, flags)))
+        return NULL;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjAssign(drv, &def, true))) {
+        obj->active = true;
+        ret = testNetObjGetHandle(conn, obj);
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static virNetworkPtr
+testNetworkCreateXML(virConnectPtr conn, const char *xml)
+{
+    return testNetworkCreateXMLFlags(conn, xml, 0);
+}
+
+
+static int
+testNetworkCreate(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testNetObjFromNetwork(drv, net)))
+        goto cleanup;
+    if (obj->active) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "Network '%s' is already running", obj->def->name);
+        goto cleanup;
+    }
+    obj->active = true;
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkDestroy(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testNetObjFromNetwork(drv, net)))
+        goto cleanup;
+    /* Like libvirt's test driver, stopping a stopped network is fine, and
+     * a definition given while it ran does not replace the running one. */
+    obj->active = false;
+    if (!obj->persistent)
+        testNetObjRemove(drv, obj);
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkUndefine(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testNetObjFromNetwork(drv, net)))
+        goto cleanup;
+    if (obj->active) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "Network '%s' is still running", obj->def->name);
+        goto cleanup;
+    }
+    testNetObjRemove(drv, obj);
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+/* ---- queries ---- */
+
+static char *
+testNetworkGetXMLDesc(virNetworkPtr net, unsigned int flags)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    char *ret = NULL;
+
+    virCheckFlags(0, NULL);
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFromNetwork(drv, net)))
+        ret = virNetworkDefFormat(obj->def, 0);
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static char *
+testNetworkGetBridgeName(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    char *ret = NULL;
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testNetObjFromNetwork(drv, net)))
+        goto cleanup;
+    if (!obj->def->bridge) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "network '%s' does not have a bridge name.",
+                       obj->def->name);
+        goto cleanup;
+    }
+    ret = g_strdup(obj->def->bridge);
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkGetAutostart(virNetworkPtr net, int *autostart)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFromNetwork(drv, net))) {
+        *autostart = obj->autostart;
+        ret = 0;
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkSetAutostart(virNetworkPtr net, int autostart)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFromNetwork(drv, net))) {
+        obj->autostart = autostart != 0;
+        ret = 0;
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkIsActive(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFromNetwork(drv, net)))
+        ret = obj->active;
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testNetworkIsPersistent(virNetworkPtr net)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if ((obj = testNetObjFromNetwork(drv, net)))
+        ret = obj->persistent;
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+virNetworkDriver testNetworkDriver = {
+    .name = "Test",
+    .connectNumOfNetworks = testConnectNumOfNetworks,
+    .connectListNetworks = testConnectListNetworks,
+    .connectNumOfDefinedNetworks = testConnectNumOfDefinedNetworks,
+    .connectListDefinedNetworks = testConnectListDefinedNetworks,
+    .connectListAllNetworks = testConnectListAllNetworks,
+    .networkLookupByName = testNetworkLookupByName,
+    .networkLookupByUUID = testNetworkLookupByUUID,
+    .networkLookupByUUIDString = testNetworkLookupByUUIDString,
+    .networkDefineXML = testNetworkDefineXML,
+    .networkDefineXMLFlags = testNetworkDefineXMLFlags,
+    .networkCreateXML = testNetworkCreateXML,
+    .networkCreateXMLFlags = testNetworkCreateXMLFlags,
+    .networkCreate = testNetworkCreate,
+    .networkDestroy = testNetworkDestroy,
+    .networkUndefine = testNetworkUndefine,
+    .networkGetXMLDesc = testNetworkGetXMLDesc,
+    .networkGetBridgeName = testNetworkGetBridgeName,
+    .networkGetAutostart = testNetworkGetAutostart,
+    .networkSetAutostart = testNetworkSetAutostart,
+    .networkIsActive = testNetworkIsActive,
+    .networkIsPersistent = testNetworkIsPersistent,
+};

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'autostart gamma; list --autostart --all; autostart --disable gamma; list --autostart --all; autostart nope'

@@ -1,0 +1,1 @@
+-c test:///default create dom-transient.xml --paused

@@ -1,0 +1,1 @@
+-c test:///default 'define --file dom-new.xml --validate; domstate newdom'

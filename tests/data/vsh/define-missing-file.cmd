@@ -1,0 +1,1 @@
+-c test:///default define no-such-file.xml

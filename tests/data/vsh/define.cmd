@@ -1,0 +1,1 @@
+-c test:///default 'define dom-new.xml; list --all --title; dominfo newdom'

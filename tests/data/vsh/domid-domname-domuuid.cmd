@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'domid alpha; domid gamma; domname 2; domname 11111111-2222-3333-4444-555555555503; domuuid beta; domuuid 1'

@@ -1,0 +1,1 @@
+-c test:///default 'dominfo +1; dominfo " 1"; dominfo "1 "; dominfo -1'

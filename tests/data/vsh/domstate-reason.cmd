@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'domstate alpha --reason; suspend alpha; domstate alpha --reason; destroy alpha; domstate --domain alpha --reason'

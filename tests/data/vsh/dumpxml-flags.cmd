@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'dumpxml beta --inactive; dumpxml 2 --security-info --migratable; dumpxml beta --update-cpu'

@@ -1,0 +1,1 @@
+-c test:///default 'dumpxml test --xpath /domain/name; dumpxml test --xpath //disk; dumpxml test --xpath //address --wrap; dumpxml test --xpath /domain/@type; dumpxml test --xpath //nothing --wrap; dumpxml test --xpath "//os/type/text()"; dumpxml test --xpath "/domain/name|/domain/uuid"; dumpxml test --xpath ""'

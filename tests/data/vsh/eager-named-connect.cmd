@@ -1,0 +1,1 @@
+-c test:///nonexistent-file.xml 'echo before'

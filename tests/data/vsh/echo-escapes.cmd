@@ -1,0 +1,1 @@
+-c test:///default 'echo --shell "a b" "it'"'"'s" "" plain "a=b" "x*y"; echo --xml "<a & '"'"'b'"'"'>"; echo --split a,b,,c d; echo -- --all --; echo --err oops'

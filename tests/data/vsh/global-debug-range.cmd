@@ -1,0 +1,1 @@
+-d 9 -c test:///default uri

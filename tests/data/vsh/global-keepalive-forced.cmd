@@ -1,0 +1,1 @@
+-k 5 -K 3 -c test:///default uri

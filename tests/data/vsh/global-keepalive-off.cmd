@@ -1,0 +1,1 @@
+-k 0 -c test:///default uri

@@ -1,0 +1,1 @@
+--connect=test:///default --quiet --readonly uri

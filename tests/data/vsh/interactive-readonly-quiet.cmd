@@ -1,0 +1,1 @@
+-q -r -c test:///default

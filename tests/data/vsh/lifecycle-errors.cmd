@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'start alpha; start 2; destroy gamma; suspend gamma; resume alpha; shutdown gamma; reboot gamma'

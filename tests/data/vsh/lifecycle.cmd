@@ -1,0 +1,1 @@
+-c test:///default 'define dom-new.xml; start newdom; suspend newdom; domstate newdom --reason; resume newdom; domstate newdom --reason; shutdown newdom; domstate newdom --reason; start newdom; reboot newdom; destroy newdom; list --all'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'domid 1; domname alpha; domuuid 11111111-2222-3333-4444-555555555501'

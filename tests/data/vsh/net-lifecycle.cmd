@@ -1,0 +1,1 @@
+-c test:///default 'net-define net-new.xml; net-info isolated; net-start isolated; net-autostart isolated; net-list --all; net-destroy isolated; net-autostart --disable isolated; net-undefine isolated; net-list --all; net-uuid default; net-name dd8fe884-6c02-601e-7551-cca97df1c5df'

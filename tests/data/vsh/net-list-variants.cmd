@@ -1,0 +1,1 @@
+-c test:///default 'net-define net-new.xml; net-list --all; net-list --inactive; net-list --name --all; net-list --uuid --all; net-list --persistent --all --table; net-list --transient'

@@ -1,0 +1,1 @@
+-c test:///default "$(printf 'echo one\necho two\n\n# only a comment\necho three')"

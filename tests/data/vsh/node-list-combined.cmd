@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'list --all --uuid --id --name; list --all --id; list --name --title --all'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'list --transient; list --persistent --inactive; list --all --with-managed-save; list --all --without-managed-save; list --no-autostart --all --name'

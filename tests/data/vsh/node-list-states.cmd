@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'list --state-shutoff --state-paused; list --state-paused; list --all --state-running; list --state-other --all'

@@ -1,0 +1,1 @@
+-c test:///default 'echo --_x ---x --=y - -x; echo --1'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'pool-info pool1; pool-info --bytes 33333333-2222-3333-4444-555555555501; pool-info nope'

@@ -1,0 +1,1 @@
+-c test:///default 'pool-define pool-new.xml; pool-start extra-pool; pool-autostart extra-pool; pool-list --autostart --all; pool-refresh extra-pool; pool-destroy extra-pool; pool-undefine extra-pool; pool-list --all; pool-uuid default-pool; pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566; pool-name default-pool'

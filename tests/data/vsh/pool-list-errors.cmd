@@ -1,0 +1,1 @@
+-c test:///default 'pool-list --type frob; pool-list --details --name; pool-list --details --uuid'

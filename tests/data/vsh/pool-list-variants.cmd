@@ -1,0 +1,1 @@
+-c test:///default 'pool-define pool-new.xml; pool-list --all; pool-list --inactive; pool-list --all --details; pool-list --name --all; pool-list --uuid --all; pool-list --name --uuid; pool-list --type dir,logical --all; pool-list --type logical'

@@ -1,0 +1,1 @@
+-c test:///default 'echo a "b c" '"'"'d e'"'"' f\ g "h\"i" '"'"'j\k'"'"' ""; echo ;;; echo "semi;colon" end; echo x#y # a comment; echo never'

@@ -1,0 +1,1 @@
+-r -c test:///default 'net-destroy default; pool-destroy default-pool; autostart test; net-list'

@@ -1,0 +1,1 @@
+-r -c test:///default 'destroy test; define dom-new.xml; list'

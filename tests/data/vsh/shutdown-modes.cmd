@@ -1,0 +1,1 @@
+-c test:///default 'shutdown test --mode frob; shutdown test --mode acpi,agent; shutdown test acpi; reboot test --mode ""'

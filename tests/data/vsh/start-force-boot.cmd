@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'start delta --force-boot; list --all --managed-save'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'undefine delta; undefine delta --managed-save; undefine gamma --nvram --keep-nvram; list --all'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'undefine gamma --delete-storage-volume-snapshots; undefine gamma --tpm --keep-tpm; undefine alpha --storage vda'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'vol-info disk1.img pool1; vol-info --bytes /pool1/Boot.iso; vol-info disk1.img; vol-path disk1.img --pool pool1; vol-key Boot.iso pool1; vol-name /pool1/disk1.img; vol-dumpxml /pool1/disk1.img'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'vol-list pool1; vol-list --pool pool1 --details; vol-list default-pool; vol-list nope'

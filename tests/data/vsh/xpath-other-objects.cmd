@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'net-dumpxml net1 --xpath //ip --wrap; pool-dumpxml pool1 --xpath //path; vol-dumpxml disk1.img pool1 --xpath //capacity/@unit --wrap; dumpxml alpha --xpath //title/text()'

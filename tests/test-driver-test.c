@@ -1,0 +1,1676 @@
+/* test-driver-test.c: the test hypervisor through the public API.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The scenario below is the one tests/data/testdriver/regen.py runs
+ * against libvirt's own test driver: the same calls in the same order.
+ * Every result is checked against the value libvirt gave (expected.txt,
+ * out-*.xml).  Then come checks regen.py cannot express: events across
+ * connections, the default host's sharing and reset, and threads.
+ */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include "tap.h"
+
+#ifndef TEST_DATA_DIR
+# define TEST_DATA_DIR "tests/data"
+#endif
+#define DATADIR TEST_DATA_DIR "/testdriver"
+
+static GHashTable *expected;
+static GPtrArray *events;
+
+
+/* ---- expected values ---- */
+
+static char *
+substDatadir(const char *text)
+{
+    g_auto(GStrv) parts = g_strsplit(text, "@DATADIR@", -1);
+
+    return g_strjoinv(DATADIR, parts);
+}
+
+
+static void
+loadExpected(void)
+{
+    g_autofree char *data = NULL;
+    g_auto(GStrv) lines = NULL;
+    size_t i;
+
+    expected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    if (!g_file_get_contents(DATADIR "/expected.txt", &data, NULL, NULL)) {
+        ok(0, "read %s/expected.txt", DATADIR);
+        return;
+    }
+    lines = g_strsplit(data, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        g_auto(GStrv) kv = NULL;
+        g_autofree char *value = NULL;
+        g_auto(GStrv) parts = NULL;
+
+        if (!*lines[i] || lines[i][0] == '#')
+            continue;
+        kv = g_strsplit(lines[i], "\t", 2);
+        if (!kv[0] || !kv[1])
+            continue;
+        parts = g_strsplit(kv[1], "\\n", -1);
+        value = g_strjoinv("\n", parts);
+        g_hash_table_insert(expected, g_strdup(kv[0]), substDatadir(value));
+    }
+}
+
+
+/* One deliberate difference from libvirt: a flag bit the API description
+ * does not know is refused by the generated entry point, before the driver,
+ * so the error names the public function (and its error domain) where
+ * libvirt's names the test driver's.  Same code, same wording otherwise. */
+static char *
+unknownFlagError(const char *value)
+{
+    int code, domain;
+    unsigned int bits;
+    char func[128];
+
+    if (sscanf(value, "ERR %d %d unsupported flags (0x%x) in function %127s",
+               &code, &domain, &bits, func) != 4)
+        return NULL;
+    return g_strdup_printf("ERR %d unsupported flags (0x%x)", code, bits);
+}
+
+
+static void
+check(const char *key, const char *value)
+{
+    const char *want = g_hash_table_lookup(expected, key);
+    g_autofree char *gotFlags = unknownFlagError(value);
+    g_autofree char *wantFlags = want ? unknownFlagError(want) : NULL;
+
+    if (!want) {
+        ok(0, "%s: no expected value", key);
+        return;
+    }
+    if (gotFlags && wantFlags) {
+        is_str(gotFlags, wantFlags, "%s (unknown flag refused)", key);
+        return;
+    }
+    is_str(value, want, "%s", key);
+}
+
+
+static void G_GNUC_PRINTF(2, 3)
+checkf(const char *key, const char *fmt, ...)
+{
+    g_autofree char *value = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    value = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    check(key, value);
+}
+
+
+/* The last error as regen.py writes it. */
+static char *
+errText(void)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err)
+        return g_strdup("ERR (no error set)");
+    return g_strdup_printf("ERR %d %d %s", err->code, err->domain,
+                           err->message ? err->message : "");
+}
+
+
+static void
+checkErr(const char *key)
+{
+    g_autofree char *text = errText();
+
+    check(key, text);
+}
+
+
+static void
+checkInt(const char *key, int ret)
+{
+    if (ret < 0)
+        checkErr(key);
+    else
+        checkf(key, "%d", ret);
+}
+
+
+/* A string result (freed here), or the error if it is NULL. */
+static void
+checkStr(const char *key, char *str)
+{
+    if (!str)
+        checkErr(key);
+    else
+        check(key, str);
+    free(str);
+}
+
+
+static void
+checkConstStr(const char *key, const char *str)
+{
+    if (!str)
+        checkErr(key);
+    else
+        check(key, str);
+}
+
+
+/* An XML document (freed here) against out-NAME.xml. */
+static void
+checkXML(const char *name, char *xml)
+{
+    g_autofree char *path = g_strdup_printf("%s/out-%s.xml", DATADIR, name);
+    g_autofree char *raw = NULL;
+    g_autofree char *want = NULL;
+
+    if (!xml) {
+        g_autofree char *text = errText();
+        ok(0, "XML %s: %s", name, text);
+        return;
+    }
+    if (!g_file_get_contents(path, &raw, NULL, NULL)) {
+        ok(0, "read %s", path);
+        free(xml);
+        return;
+    }
+    want = substDatadir(raw);
+    is_str(xml, want, "XML %s", name);
+    free(xml);
+}
+
+
+/* ---- formatting helpers mirroring regen.py ---- */
+
+static int
+cmpNames(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+
+/* Sorted, comma-joined; takes the names. */
+static char *
+joinNames(GPtrArray *names, const char *sep)
+{
+    g_ptr_array_add(names, NULL);
+    qsort(names->pdata, names->len - 1, sizeof(char *), cmpNames);
+    return g_strjoinv(sep, (char **)names->pdata);
+}
+
+
+#define DEFINE_NAMES(Type, Ptr, getName, freeFn) \
+    static char * \
+    names##Type(Ptr *list, int n) \
+    { \
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free); \
+        int i; \
+        for (i = 0; i < n; i++) { \
+            g_ptr_array_add(names, g_strdup(getName(list[i]))); \
+            freeFn(list[i]); \
+        } \
+        free(list); \
+        return joinNames(names, ","); \
+    }
+
+DEFINE_NAMES(Domains, virDomainPtr, virDomainGetName, virDomainFree)
+DEFINE_NAMES(Networks, virNetworkPtr, virNetworkGetName, virNetworkFree)
+DEFINE_NAMES(Pools, virStoragePoolPtr, virStoragePoolGetName,
+             virStoragePoolFree)
+DEFINE_NAMES(Vols, virStorageVolPtr, virStorageVolGetName,
+             virStorageVolFree)
+DEFINE_NAMES(Ifaces, virInterfacePtr, virInterfaceGetName, virInterfaceFree)
+DEFINE_NAMES(Devs, virNodeDevicePtr, virNodeDeviceGetName,
+             virNodeDeviceFree)
+
+
+/* A names array from a virConnectList* style call: space-joined in the
+ * order given (or sorted), each freed. */
+static void
+checkNameList(const char *key, char **names, int n, bool sorted)
+{
+    g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(free);
+    int i;
+
+    if (n < 0) {
+        checkErr(key);
+        return;
+    }
+    for (i = 0; i < n; i++)
+        g_ptr_array_add(list, names[i]);
+    if (sorted)
+        qsort(list->pdata, list->len, sizeof(char *), cmpNames);
+    g_ptr_array_add(list, NULL);
+    {
+        g_autofree char *joined = g_strjoinv(" ", (char **)list->pdata);
+        check(key, joined);
+    }
+}
+
+
+static char *
+stateText(virDomainPtr dom)
+{
+    int state, reason;
+
+    if (virDomainGetState(dom, &state, &reason, 0) < 0)
+        return errText();
+    return g_strdup_printf("%d:%d", state, reason);
+}
+
+
+static char *
+infoText(virDomainPtr dom)
+{
+    virDomainInfo info;
+
+    if (virDomainGetInfo(dom, &info) < 0)
+        return errText();
+    return g_strdup_printf("%d %lu %lu %d", info.state, info.maxMem,
+                           info.memory, info.nrVirtCpu);
+}
+
+
+static void
+checkState(const char *key, virDomainPtr dom)
+{
+    g_autofree char *st = stateText(dom);
+
+    checkf(key, "%s id=%d", st, (int)virDomainGetID(dom));
+}
+
+
+static void
+checkMSState(const char *key, virDomainPtr dom)
+{
+    g_autofree char *st = stateText(dom);
+
+    checkf(key, "%s id=%d ms=%d", st, (int)virDomainGetID(dom),
+           virDomainHasManagedSaveImage(dom, 0));
+}
+
+
+static void
+checkDomInfo(const char *key, virDomainPtr dom)
+{
+    g_autofree char *text = infoText(dom);
+
+    check(key, text);
+}
+
+
+/* ---- events ---- */
+
+static int
+onLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int event,
+            int detail, void *opaque)
+{
+    g_ptr_array_add(events, g_strdup_printf("%s:%s:%d:%d:%d",
+                                            (const char *)opaque,
+                                            virDomainGetName(dom),
+                                            (int)virDomainGetID(dom),
+                                            event, detail));
+    return 0;
+}
+
+
+static int
+onLegacy(virConnectPtr conn, virDomainPtr dom, int event, int detail,
+         void *opaque G_GNUC_UNUSED)
+{
+    return onLifecycle(conn, dom, event, detail, (void *)"legacy");
+}
+
+
+static void
+noopTimer(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+
+/* Let the loop deliver what is queued, as regen.py does. */
+static void
+runLoop(void)
+{
+    int timer = virEventAddTimeout(10, noopTimer, NULL, NULL);
+    int i;
+
+    for (i = 0; i < 3; i++)
+        virEventRunDefaultImpl();
+    virEventRemoveTimeout(timer);
+}
+
+
+static void
+drain(const char *key)
+{
+    g_autofree char *joined = NULL;
+
+    runLoop();
+    g_ptr_array_add(events, NULL);
+    joined = g_strjoinv(" ", (char **)events->pdata);
+    g_ptr_array_set_size(events, 0);
+    check(key, joined);
+}
+
+
+/* ---- opening ---- */
+
+typedef struct {
+    const char *user;
+    const char *password;
+} testCreds;
+
+static int
+authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
+{
+    testCreds *creds = cbdata;
+    unsigned int i;
+
+    for (i = 0; i < ncred; i++) {
+        const char *value = NULL;
+
+        if (cred[i].type == VIR_CRED_AUTHNAME)
+            value = creds->user;
+        else if (cred[i].type == VIR_CRED_PASSPHRASE)
+            value = creds->password;
+        if (value) {
+            cred[i].result = strdup(value);
+            cred[i].resultlen = strlen(value);
+        }
+    }
+    return 0;
+}
+
+
+static void
+checkOpenURI(const char *key, const char *uri)
+{
+    virConnectPtr conn = virConnectOpen(uri);
+
+    if (!conn) {
+        checkErr(key);
+        return;
+    }
+    checkStr(key, virConnectGetURI(conn));
+    virConnectClose(conn);
+}
+
+
+static void
+checkOpenAuth(const char *key, int *types, unsigned int ntypes,
+              const char *user, const char *password)
+{
+    testCreds creds = { user, password };
+    virConnectAuth auth = { types, ntypes, authCallback, &creds };
+    virConnectPtr conn;
+
+    conn = virConnectOpenAuth("test://" DATADIR "/node-auth.xml", &auth, 0);
+    if (!conn) {
+        checkErr(key);
+        return;
+    }
+    checkConstStr(key, virConnectGetType(conn));
+    virConnectClose(conn);
+}
+
+
+static void
+scenarioOpen(void)
+{
+    int both[] = { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE };
+    int passOnly[] = { VIR_CRED_PASSPHRASE };
+
+    checkOpenURI("open.empty", "test:///");
+    checkOpenURI("open.noslash", "test://");
+    checkOpenURI("open.missing", "test:///nonexistent/virtkit-test.xml");
+    checkOpenURI("open.bad-syntax", "test://" DATADIR "/bad-syntax.xml");
+    checkOpenURI("open.bad-root", "test://" DATADIR "/bad-root.xml");
+    checkOpenURI("open.bad-cpu", "test://" DATADIR "/bad-cpu.xml");
+    checkOpenURI("open.bad-file", "test://" DATADIR "/bad-file.xml");
+    checkOpenURI("open.bad-runstate", "test://" DATADIR "/bad-runstate.xml");
+    checkOpenURI("open.bad-managedsave",
+                 "test://" DATADIR "/bad-managedsave.xml");
+    checkOpenURI("open.auth-none", "test://" DATADIR "/node-auth.xml");
+
+    checkOpenAuth("open.auth-ok", both, 2, "admin", "secret");
+    checkOpenAuth("open.auth-bad", both, 2, "admin", "wrong");
+    checkOpenAuth("open.auth-noname", passOnly, 1, "admin", "secret");
+}
+
+
+/* ---- the default host ---- */
+
+static void
+scenarioHost(virConnectPtr conn)
+{
+    unsigned long version = 0;
+    unsigned long long cells[8];
+    virNodeInfo info;
+    virSecurityModel model;
+    int n;
+
+    checkConstStr("host.type", virConnectGetType(conn));
+    if (virConnectGetVersion(conn, &version) < 0)
+        checkErr("host.version");
+    else
+        checkf("host.version", "%lu", version);
+    if (virConnectGetLibVersion(conn, &version) < 0)
+        checkErr("host.libversion");
+    else
+        checkf("host.libversion", "%lu", version);
+    checkInt("host.maxvcpus", virConnectGetMaxVcpus(conn, "test"));
+    checkInt("host.secure", virConnectIsSecure(conn));
+    checkInt("host.encrypted", virConnectIsEncrypted(conn));
+    checkInt("host.alive", virConnectIsAlive(conn));
+
+    if (virNodeGetInfo(conn, &info) < 0)
+        checkErr("host.nodeinfo");
+    else
+        checkf("host.nodeinfo", "%s %lu %u %u %u %u %u %u", info.model,
+               info.memory / 1024, info.cpus, info.mhz, info.nodes,
+               info.sockets, info.cores, info.threads);
+
+    if ((n = virNodeGetCellsFreeMemory(conn, cells, 0, 2)) < 0)
+        checkErr("host.cells");
+    else
+        checkf("host.cells", "%llu %llu", cells[0], cells[1]);
+    if ((n = virNodeGetCellsFreeMemory(conn, cells, 1, 5)) < 0)
+        checkErr("host.cells-from1");
+    else
+        checkf("host.cells-from1", "%llu", cells[0]);
+    if ((n = virNodeGetCellsFreeMemory(conn, cells, 2, 1)) < 0)
+        checkErr("host.cells-range");
+    else
+        ok(0, "host.cells-range: got %d cells", n);
+    checkf("host.freemem", "%llu", virNodeGetFreeMemory(conn));
+
+    if (virNodeGetSecurityModel(conn, &model) < 0)
+        checkErr("host.secmodel");
+    else
+        checkf("host.secmodel", "%s %s", model.model, model.doi);
+
+    checkXML("default-capabilities", virConnectGetCapabilities(conn));
+    checkXML("default-sysinfo", virConnectGetSysinfo(conn, 0));
+
+    {
+        char *hostname = virConnectGetHostname(conn);
+        ok(hostname && *hostname, "host.hostname is set (%s)",
+           hostname ? hostname : "NULL");
+        free(hostname);
+    }
+}
+
+
+static void
+checkSecLabel(const char *key, virDomainPtr dom)
+{
+    virSecurityLabel label;
+
+    if (virDomainGetSecurityLabel(dom, &label) < 0)
+        checkErr(key);
+    else
+        checkf(key, "%s %s", label.label, label.enforcing ? "True" : "False");
+}
+
+
+static void
+scenarioDomains(virConnectPtr conn)
+{
+    virDomainPtr *list = NULL;
+    virDomainPtr dom, other;
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    int ids[16];
+    int n, bit;
+
+    checkInt("dom.num", virConnectNumOfDomains(conn));
+    if ((n = virConnectListDomains(conn, ids, 16)) < 0)
+        checkErr("dom.ids");
+    else
+        checkf("dom.ids", "%d", ids[0]);
+    checkInt("dom.numdefined", virConnectNumOfDefinedDomains(conn));
+    if ((n = virConnectListAllDomains(conn, &list, 0)) < 0) {
+        checkErr("dom.all");
+    } else {
+        g_autofree char *names = namesDomains(list, n);
+        check("dom.all", names);
+    }
+
+    if (!(other = virDomainLookupByName(conn, "nope")))
+        checkErr("dom.byname-nope");
+    if (!(other = virDomainLookupByID(conn, 99)))
+        checkErr("dom.byid-nope");
+    if (!(other = virDomainLookupByUUIDString(conn,
+                                              "11111111-2222-3333-4444-555555555555")))
+        checkErr("dom.byuuid-nope");
+    if (!(other = virDomainLookupByUUIDString(conn, "zzz")))
+        checkErr("dom.byuuid-bad");
+
+    if (!(dom = virDomainLookupByName(conn, "test"))) {
+        ok(0, "lookup test: %s", virGetLastErrorMessage());
+        return;
+    }
+    if ((other = virDomainLookupByID(conn, 1))) {
+        checkConstStr("dom.byid", virDomainGetName(other));
+        virDomainFree(other);
+    } else {
+        checkErr("dom.byid");
+    }
+    if ((other = virDomainLookupByUUIDString(conn,
+                                             "6695eb01-f6a4-8304-79aa-97f2502e193f"))) {
+        checkConstStr("dom.byuuid", virDomainGetName(other));
+        virDomainFree(other);
+    } else {
+        checkErr("dom.byuuid");
+    }
+    checkf("dom.id", "%d", (int)virDomainGetID(dom));
+    virDomainGetUUIDString(dom, uuid);
+    check("dom.uuid", uuid);
+    checkDomInfo("dom.info", dom);
+    {
+        g_autofree char *st = stateText(dom);
+        check("dom.state", st);
+    }
+    checkStr("dom.ostype", virDomainGetOSType(dom));
+    checkf("dom.maxmem", "%lu", virDomainGetMaxMemory(dom));
+    checkInt("dom.maxvcpus", virDomainGetMaxVcpus(dom));
+    checkInt("dom.vcpus-config-max",
+             virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_CONFIG |
+                                         VIR_DOMAIN_VCPU_MAXIMUM));
+    {
+        int autostart = -1;
+        if (virDomainGetAutostart(dom, &autostart) < 0)
+            checkErr("dom.autostart");
+        else
+            checkf("dom.autostart", "%d", autostart);
+    }
+    checkInt("dom.active", virDomainIsActive(dom));
+    checkInt("dom.persistent", virDomainIsPersistent(dom));
+    checkInt("dom.updated", virDomainIsUpdated(dom));
+    checkInt("dom.managedsave", virDomainHasManagedSaveImage(dom, 0));
+    checkSecLabel("dom.seclabel", dom);
+    checkXML("default-domain", virDomainGetXMLDesc(dom, 0));
+    checkXML("default-domain-inactive",
+             virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE));
+    if (!virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_UPDATE_CPU))
+        checkErr("dom.xml-badflag");
+    {
+        int state, reason;
+        if (virDomainGetState(dom, &state, &reason, 1) < 0)
+            checkErr("dom.state-badflag");
+        else
+            ok(0, "dom.state-badflag accepted");
+    }
+    if (virDomainSetMemory(dom, 1048576) < 0) {
+        checkErr("dom.setmem");
+    } else {
+        checkDomInfo("dom.setmem", dom);
+    }
+    checkInt("dom.setmem-toobig", virDomainSetMemory(dom, 9000000));
+    checkInt("dom.setmaxmem-live", virDomainSetMaxMemory(dom, 4194304));
+
+    for (bit = 0; bit < 16; bit++) {
+        g_autofree char *key = g_strdup_printf("dom.listall-%d", 1 << bit);
+
+        if ((n = virConnectListAllDomains(conn, &list, 1U << bit)) < 0) {
+            checkErr(key);
+        } else {
+            g_autofree char *names = namesDomains(list, n);
+            check(key, names);
+        }
+    }
+    virDomainFree(dom);
+}
+
+
+/* Define (or create when `create`) and give back the name, as
+ * c.defineXML(x).name() does. */
+static void
+checkDefine(const char *key, virConnectPtr conn, const char *xml, int how)
+{
+    virDomainPtr dom;
+
+    if (how == 0)
+        dom = virDomainDefineXML(conn, xml);
+    else if (how == 1)
+        dom = virDomainDefineXMLFlags(conn, xml, 0);
+    else
+        dom = virDomainCreateXML(conn, xml, how == 2 ? 0 :
+                                 VIR_DOMAIN_START_PAUSED);
+    if (!dom) {
+        checkErr(key);
+        return;
+    }
+    checkConstStr(key, virDomainGetName(dom));
+    virDomainFree(dom);
+}
+
+
+typedef enum {
+    STEP_SUSPEND, STEP_RESUME, STEP_REBOOT, STEP_RESET, STEP_SHUTDOWN,
+    STEP_DESTROY, STEP_CREATE, STEP_CREATE_PAUSED,
+} stepKind;
+
+static int
+runStep(virDomainPtr dom, stepKind kind)
+{
+    switch (kind) {
+    case STEP_SUSPEND: return virDomainSuspend(dom);
+    case STEP_RESUME: return virDomainResume(dom);
+    case STEP_REBOOT: return virDomainReboot(dom, 0);
+    case STEP_RESET: return virDomainReset(dom, 0);
+    case STEP_SHUTDOWN: return virDomainShutdown(dom);
+    case STEP_DESTROY: return virDomainDestroy(dom);
+    case STEP_CREATE: return virDomainCreate(dom);
+    case STEP_CREATE_PAUSED:
+        return virDomainCreateWithFlags(dom, VIR_DOMAIN_START_PAUSED);
+    }
+    return -1;
+}
+
+
+static const char fooXML[] =
+    "<domain type='test'><name>foo</name>"
+    "<uuid>11111111-2222-3333-4444-555555555555</uuid>"
+    "<memory>1024</memory><vcpu current='1'>4</vcpu>"
+    "<os><type>hvm</type></os>"
+    "<devices><interface type='network'>"
+    "<mac address='52:54:00:11:22:33'/>"
+    "<source network='default'/></interface></devices></domain>";
+
+static void
+scenarioLifecycle(virConnectPtr conn)
+{
+    static const struct {
+        const char *name;
+        stepKind kind;
+    } steps[] = {
+        { "suspend", STEP_SUSPEND },
+        { "suspend-again", STEP_SUSPEND },
+        { "resume", STEP_RESUME },
+        { "resume-again", STEP_RESUME },
+        { "reboot", STEP_REBOOT },
+        { "reset", STEP_RESET },
+        { "shutdown", STEP_SHUTDOWN },
+        { "shutdown-again", STEP_SHUTDOWN },
+        { "suspend-off", STEP_SUSPEND },
+        { "destroy-off", STEP_DESTROY },
+        { "reboot-off", STEP_REBOOT },
+        { "create", STEP_CREATE },
+        { "create-again", STEP_CREATE },
+        { "create-paused", STEP_CREATE_PAUSED },
+        { "suspend2", STEP_SUSPEND },
+        { "reset-paused", STEP_RESET },
+        { "suspend3", STEP_SUSPEND },
+        { "destroy-paused", STEP_DESTROY },
+        { "create2", STEP_CREATE },
+        { "destroy", STEP_DESTROY },
+    };
+    g_autofree char *fooBig = NULL;
+    virDomainPtr dom, foo, act;
+    int cid, cidDom;
+    size_t i;
+
+    dom = virDomainLookupByName(conn, "test");
+    cid = virConnectDomainEventRegisterAny(conn, NULL,
+                                           VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                           (virConnectDomainEventGenericCallback)(void (*)(void))onLifecycle,
+                                           (void *)"any", NULL);
+    ok(virConnectDomainEventRegister(conn, onLegacy, NULL, NULL) == 0,
+       "legacy event callback registered");
+    cidDom = virConnectDomainEventRegisterAny(conn, dom,
+                                              VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                              (virConnectDomainEventGenericCallback)(void (*)(void))onLifecycle,
+                                              (void *)"dom", NULL);
+    checkf("ev.ids", "%d %d", cid, cidDom);
+    if (virConnectDomainEventRegisterAny(conn, NULL,
+                                         VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         (virConnectDomainEventGenericCallback)(void (*)(void))onLifecycle,
+                                         (void *)"again", NULL) < 0)
+        checkErr("ev.dup-any");
+    else
+        ok(0, "ev.dup-any accepted");
+
+    for (i = 0; i < G_N_ELEMENTS(steps); i++) {
+        g_autofree char *key = g_strdup_printf("life.%s", steps[i].name);
+        g_autofree char *stKey = g_strdup_printf("%s.state", key);
+        g_autofree char *evKey = g_strdup_printf("%s.events", key);
+
+        checkInt(key, runStep(dom, steps[i].kind));
+        checkState(stKey, dom);
+        drain(evKey);
+    }
+
+    checkDefine("def.new", conn, fooXML, 0);
+    drain("def.new.events");
+    foo = virDomainLookupByName(conn, "foo");
+    checkState("def.new.state", foo);
+    checkDomInfo("def.new.info", foo);
+    checkInt("def.new.persistent", virDomainIsPersistent(foo));
+    checkXML("def-foo-inactive", virDomainGetXMLDesc(foo, 0));
+    checkDefine("def.again", conn, fooXML, 1);
+    drain("def.again.events");
+    checkDefine("def.dup-name", conn,
+                "<domain type='test'><name>foo</name><memory>1024</memory>"
+                "<os><type>hvm</type></os></domain>", 0);
+    checkDefine("def.dup-uuid", conn,
+                "<domain type='test'><name>bar</name>"
+                "<uuid>11111111-2222-3333-4444-555555555555</uuid>"
+                "<memory>1024</memory><os><type>hvm</type></os></domain>", 0);
+    checkDefine("def.badxml", conn, "<domain", 0);
+    checkDefine("def.noname", conn, "<domain type='test'/>", 0);
+    checkDefine("def.badroot", conn, "<foo/>", 0);
+    checkInt("def.vcpus-config", virDomainGetVcpusFlags(foo, 0));
+    checkInt("def.vcpus-live",
+             virDomainGetVcpusFlags(foo, VIR_DOMAIN_AFFECT_LIVE));
+    checkInt("def.maxvcpus", virDomainGetMaxVcpus(foo));
+    if (virDomainSetMemoryFlags(foo, 512, VIR_DOMAIN_AFFECT_CONFIG) < 0)
+        checkErr("def.setmem-config");
+    else
+        checkDomInfo("def.setmem-config", foo);
+    if (virDomainSetMaxMemory(foo, 256) < 0)
+        checkErr("def.setmaxmem");
+    else
+        checkDomInfo("def.setmaxmem", foo);
+    checkSecLabel("def.seclabel", foo);
+    checkInt("def.create", virDomainCreate(foo));
+    drain("def.create.events");
+    checkState("def.create.state", foo);
+    checkXML("def-foo-live", virDomainGetXMLDesc(foo, 0));
+    {
+        g_auto(GStrv) parts = g_strsplit(fooXML, "<memory>1024</memory>", 2);
+        fooBig = g_strjoinv("<memory>2048</memory>", parts);
+    }
+    checkDefine("def.redefine-running", conn, fooBig, 0);
+    drain("def.redefine-running.events");
+    checkXML("def-foo-live2", virDomainGetXMLDesc(foo, 0));
+    checkXML("def-foo-next", virDomainGetXMLDesc(foo, VIR_DOMAIN_XML_INACTIVE));
+    checkInt("def.undefine-running", virDomainUndefine(foo));
+    drain("def.undefine-running.events");
+    checkInt("def.undefine-running.persistent", virDomainIsPersistent(foo));
+    checkInt("def.destroy-transient", virDomainDestroy(foo));
+    drain("def.destroy-transient.events");
+    if (!virDomainLookupByName(conn, "foo"))
+        checkErr("def.gone");
+    checkInt("def.gone-handle", virDomainIsActive(foo));
+    virDomainFree(foo);
+
+    checkDefine("createxml", conn, fooXML, 2);
+    drain("createxml.events");
+    foo = virDomainLookupByName(conn, "foo");
+    checkState("createxml.state", foo);
+    checkInt("createxml.persistent", virDomainIsPersistent(foo));
+    checkDefine("createxml.again", conn, fooXML, 2);
+    checkDefine("createxml.paused", conn, fooXML, 3);
+    checkInt("createxml.shutdown", virDomainShutdown(foo));
+    drain("createxml.shutdown.events");
+    if (!virDomainLookupByName(conn, "foo"))
+        checkErr("createxml.gone");
+    virDomainFree(foo);
+
+    act = virDomainDefineXML(conn,
+                             "<domain type='test'><name>act</name>"
+                             "<memory>1024</memory><os><type>hvm</type></os>"
+                             "<on_poweroff>restart</on_poweroff>"
+                             "<on_reboot>destroy</on_reboot></domain>");
+    virDomainCreate(act);
+    drain("act.start.events");
+    checkInt("act.shutdown", virDomainShutdown(act));
+    {
+        g_autofree char *st = stateText(act);
+        check("act.shutdown.state", st);
+    }
+    drain("act.shutdown.events");
+    checkInt("act.reboot", virDomainReboot(act, 0));
+    {
+        g_autofree char *st = stateText(act);
+        check("act.reboot.state", st);
+    }
+    drain("act.reboot.events");
+    checkInt("act.undefine", virDomainUndefine(act));
+    drain("act.undefine.events");
+    virDomainFree(act);
+
+    checkInt("ms.create", virDomainCreate(dom));
+    drain("ms.create.events");
+    checkInt("ms.save", virDomainManagedSave(dom, 0));
+    checkMSState("ms.save.state", dom);
+    drain("ms.save.events");
+    checkInt("ms.save-again", virDomainManagedSave(dom, 0));
+    checkInt("ms.undefine", virDomainUndefine(dom));
+    checkInt("ms.start", virDomainCreate(dom));
+    checkMSState("ms.start.state", dom);
+    drain("ms.start.events");
+    if (virDomainManagedSave(dom, 0) < 0 ||
+        virDomainManagedSaveRemove(dom, 0) < 0)
+        checkErr("ms.remove");
+    else
+        checkInt("ms.remove", virDomainHasManagedSaveImage(dom, 0));
+    drain("ms.remove.events");
+
+    checkInt("ev.dereg-any", virConnectDomainEventDeregisterAny(conn, cid));
+    checkInt("ev.dereg-any-again",
+             virConnectDomainEventDeregisterAny(conn, cid));
+    checkInt("ev.dereg-dom", virConnectDomainEventDeregisterAny(conn, cidDom));
+    ok(virConnectDomainEventDeregister(conn, onLegacy) == 0,
+       "legacy event callback deregistered");
+    virDomainCreate(dom);
+    drain("ev.none");
+    virDomainFree(dom);
+}
+
+
+static void
+scenarioNetworks(virConnectPtr conn)
+{
+    virNetworkPtr *list = NULL;
+    virNetworkPtr net, nn, tt, other;
+    char *names[16];
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    int n, bit, autostart;
+
+    checkInt("net.num", virConnectNumOfNetworks(conn));
+    checkNameList("net.list", names, virConnectListNetworks(conn, names, 16),
+                  false);
+    checkInt("net.numdefined", virConnectNumOfDefinedNetworks(conn));
+    for (bit = 0; bit < 6; bit++) {
+        g_autofree char *key = g_strdup_printf("net.listall-%d", 1 << bit);
+
+        if ((n = virConnectListAllNetworks(conn, &list, 1U << bit)) < 0) {
+            checkErr(key);
+        } else {
+            g_autofree char *joined = namesNetworks(list, n);
+            check(key, joined);
+        }
+    }
+    if (!(other = virNetworkLookupByName(conn, "nope")))
+        checkErr("net.byname-nope");
+    if (!(other = virNetworkLookupByUUIDString(conn,
+                                               "11111111-2222-3333-4444-555555555555")))
+        checkErr("net.byuuid-nope");
+    if (!(other = virNetworkLookupByUUIDString(conn, "zz")))
+        checkErr("net.byuuid-bad");
+
+    net = virNetworkLookupByName(conn, "default");
+    if ((other = virNetworkLookupByUUIDString(conn,
+                                              "dd8fe884-6c02-601e-7551-cca97df1c5df"))) {
+        checkConstStr("net.byuuid", virNetworkGetName(other));
+        virNetworkFree(other);
+    } else {
+        checkErr("net.byuuid");
+    }
+    virNetworkGetUUIDString(net, uuid);
+    check("net.uuid", uuid);
+    checkInt("net.active", virNetworkIsActive(net));
+    checkInt("net.persistent", virNetworkIsPersistent(net));
+    if (virNetworkGetAutostart(net, &autostart) < 0)
+        checkErr("net.autostart");
+    else
+        checkf("net.autostart", "%d", autostart);
+    checkStr("net.bridge", virNetworkGetBridgeName(net));
+    checkXML("default-network", virNetworkGetXMLDesc(net, 0));
+    if (!virNetworkGetXMLDesc(net, VIR_NETWORK_XML_INACTIVE))
+        checkErr("net.xml-badflag");
+    if (virNetworkSetAutostart(net, 1) < 0 ||
+        virNetworkGetAutostart(net, &autostart) < 0)
+        checkErr("net.setautostart");
+    else
+        checkf("net.setautostart", "%d", autostart);
+    checkInt("net.create-active", virNetworkCreate(net));
+    checkInt("net.undefine-active", virNetworkUndefine(net));
+    if (virNetworkDestroy(net) < 0)
+        checkErr("net.destroy");
+    else
+        checkInt("net.destroy", virNetworkIsActive(net));
+    checkInt("net.destroy-again", virNetworkDestroy(net));
+    checkInt("net.numdefined2", virConnectNumOfDefinedNetworks(conn));
+    checkNameList("net.listdefined2", names,
+                  virConnectListDefinedNetworks(conn, names, 16), false);
+    if (virNetworkCreate(net) < 0)
+        checkErr("net.create");
+    else
+        checkInt("net.create", virNetworkIsActive(net));
+    if (!virNetworkDefineXML(conn, "<network><name>default</name></network>"))
+        checkErr("net.def-dup-name");
+    if (!virNetworkDefineXML(conn, "<network><name>x2</name>"
+                             "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5df</uuid>"
+                             "</network>"))
+        checkErr("net.def-dup-uuid");
+    if (!virNetworkDefineXML(conn, "<network>"))
+        checkErr("net.def-bad");
+
+    nn = virNetworkDefineXML(conn, "<network><name>nn</name>"
+                             "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5d0</uuid>"
+                             "<bridge name='virbr9'/></network>");
+    checkInt("net.def.active", virNetworkIsActive(nn));
+    checkInt("net.def.persistent", virNetworkIsPersistent(nn));
+    checkXML("net-nn", virNetworkGetXMLDesc(nn, 0));
+    if (virNetworkCreate(nn) < 0)
+        checkErr("net.def.create");
+    else
+        checkInt("net.def.create", virNetworkIsActive(nn));
+    checkInt("net.def.destroy", virNetworkDestroy(nn));
+    checkInt("net.def.undefine", virNetworkUndefine(nn));
+    checkInt("net.def.gone", virNetworkIsActive(nn));
+    virNetworkFree(nn);
+
+    tt = virNetworkCreateXML(conn, "<network><name>tt</name>"
+                             "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5d1</uuid>"
+                             "</network>");
+    checkInt("net.transient.active", virNetworkIsActive(tt));
+    checkInt("net.transient.persistent", virNetworkIsPersistent(tt));
+    checkStr("net.transient.bridge", virNetworkGetBridgeName(tt));
+    checkInt("net.transient.undefine", virNetworkUndefine(tt));
+    checkInt("net.transient.destroy", virNetworkDestroy(tt));
+    if (!virNetworkLookupByName(conn, "tt"))
+        checkErr("net.transient.gone");
+    virNetworkFree(tt);
+    virNetworkFree(net);
+}
+
+
+static void
+checkPoolInfo(const char *key, virStoragePoolPtr pool)
+{
+    virStoragePoolInfo info;
+
+    if (virStoragePoolGetInfo(pool, &info) < 0)
+        checkErr(key);
+    else
+        checkf(key, "%d %llu %llu %llu", info.state, info.capacity,
+               info.allocation, info.available);
+}
+
+
+static void
+checkVolInfo(const char *key, virStorageVolPtr vol)
+{
+    virStorageVolInfo info;
+
+    if (virStorageVolGetInfo(vol, &info) < 0)
+        checkErr(key);
+    else
+        checkf(key, "%d %llu %llu", info.type, info.capacity, info.allocation);
+}
+
+
+static void
+scenarioStorage(virConnectPtr conn)
+{
+    virStoragePoolPtr *list = NULL;
+    virStorageVolPtr *vols = NULL;
+    virStoragePoolPtr pool, pp, other;
+    virStorageVolPtr vol, vother;
+    char *names[16];
+    int n, bit, autostart;
+
+    checkInt("pool.num", virConnectNumOfStoragePools(conn));
+    checkNameList("pool.list", names,
+                  virConnectListStoragePools(conn, names, 16), false);
+    checkInt("pool.numdefined", virConnectNumOfDefinedStoragePools(conn));
+    for (bit = 0; bit < 8; bit++) {
+        g_autofree char *key = g_strdup_printf("pool.listall-%d", 1 << bit);
+
+        if ((n = virConnectListAllStoragePools(conn, &list, 1U << bit)) < 0) {
+            checkErr(key);
+        } else {
+            g_autofree char *joined = namesPools(list, n);
+            check(key, joined);
+        }
+    }
+    if (!(other = virStoragePoolLookupByName(conn, "nope")))
+        checkErr("pool.byname-nope");
+    if (!(other = virStoragePoolLookupByUUIDString(conn,
+                                                   "11111111-2222-3333-4444-555555555555")))
+        checkErr("pool.byuuid-nope");
+    if (!(other = virStoragePoolLookupByUUIDString(conn, "zz")))
+        checkErr("pool.byuuid-bad");
+
+    pool = virStoragePoolLookupByName(conn, "default-pool");
+    if ((other = virStoragePoolLookupByUUIDString(conn,
+                                                  "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566"))) {
+        checkConstStr("pool.byuuid", virStoragePoolGetName(other));
+        virStoragePoolFree(other);
+    } else {
+        checkErr("pool.byuuid");
+    }
+    checkPoolInfo("pool.info", pool);
+    checkInt("pool.active", virStoragePoolIsActive(pool));
+    checkInt("pool.persistent", virStoragePoolIsPersistent(pool));
+    if (virStoragePoolGetAutostart(pool, &autostart) < 0)
+        checkErr("pool.autostart");
+    else
+        checkf("pool.autostart", "%d", autostart);
+    checkInt("pool.numvols", virStoragePoolNumOfVolumes(pool));
+    if ((n = virStoragePoolListAllVolumes(pool, &vols, 0)) < 0) {
+        checkErr("pool.vols");
+    } else {
+        g_autofree char *joined = namesVols(vols, n);
+        check("pool.vols", joined);
+    }
+    checkXML("default-pool", virStoragePoolGetXMLDesc(pool, 0));
+    if (!virStoragePoolGetXMLDesc(pool, VIR_STORAGE_XML_INACTIVE))
+        checkErr("pool.xml-badflag");
+    if (!(vother = virStorageVolLookupByName(pool, "nope")))
+        checkErr("vol.byname-nope");
+    if (!(vother = virStorageVolLookupByKey(conn, "nope")))
+        checkErr("vol.bykey-nope");
+    if (!(vother = virStorageVolLookupByPath(conn, "/nope")))
+        checkErr("vol.bypath-nope");
+
+    if ((vother = virStorageVolCreateXML(pool,
+                                         "<volume><name>v1</name>"
+                                         "<capacity>1000</capacity></volume>",
+                                         0))) {
+        checkConstStr("vol.create", virStorageVolGetName(vother));
+        virStorageVolFree(vother);
+    } else {
+        checkErr("vol.create");
+    }
+    if (!virStorageVolCreateXML(pool, "<volume><name>v1</name>"
+                                "<capacity>1000</capacity></volume>", 0))
+        checkErr("vol.create-again");
+
+    vol = virStorageVolLookupByName(pool, "v1");
+    checkConstStr("vol.key", virStorageVolGetKey(vol));
+    checkStr("vol.path", virStorageVolGetPath(vol));
+    checkVolInfo("vol.info", vol);
+    if ((vother = virStorageVolLookupByKey(conn, "/default-pool/v1"))) {
+        checkConstStr("vol.bykey", virStorageVolGetName(vother));
+        virStorageVolFree(vother);
+    } else {
+        checkErr("vol.bykey");
+    }
+    if ((vother = virStorageVolLookupByPath(conn, "/default-pool/v1"))) {
+        checkConstStr("vol.bypath", virStorageVolGetName(vother));
+        virStorageVolFree(vother);
+    } else {
+        checkErr("vol.bypath");
+    }
+    if ((other = virStoragePoolLookupByVolume(vol))) {
+        checkConstStr("vol.pool", virStoragePoolGetName(other));
+        virStoragePoolFree(other);
+    } else {
+        checkErr("vol.pool");
+    }
+    checkXML("vol-v1", virStorageVolGetXMLDesc(vol, 0));
+    checkPoolInfo("pool.info2", pool);
+    checkNameList("pool.vols2", names,
+                  virStoragePoolListVolumes(pool, names, 16), false);
+    if (virStoragePoolDestroy(pool) < 0)
+        checkErr("pool.destroy");
+    else
+        checkInt("pool.destroy", virStoragePoolIsActive(pool));
+    checkInt("pool.destroy-again", virStoragePoolDestroy(pool));
+    checkPoolInfo("pool.info-inactive", pool);
+    checkNameList("pool.vols-inactive", names,
+                  virStoragePoolListVolumes(pool, names, 16), false);
+    checkInt("pool.numvols-inactive", virStoragePoolNumOfVolumes(pool));
+    if (virStoragePoolListAllVolumes(pool, &vols, 0) < 0)
+        checkErr("pool.listall-inactive");
+    else
+        ok(0, "pool.listall-inactive succeeded");
+    checkVolInfo("vol.info-inactive", vol);
+    if (virStoragePoolCreate(pool, 0) < 0)
+        checkErr("pool.create");
+    else
+        checkNameList("pool.create", names,
+                      virStoragePoolListVolumes(pool, names, 16), false);
+    checkInt("pool.create-again", virStoragePoolCreate(pool, 0));
+    checkInt("pool.undefine-active", virStoragePoolUndefine(pool));
+    if (virStorageVolDelete(vol, 0) < 0)
+        checkErr("vol.delete");
+    else
+        checkInt("vol.delete", virStoragePoolNumOfVolumes(pool));
+    checkPoolInfo("pool.info3", pool);
+    if (!virStoragePoolDefineXML(conn, "<pool type='dir'><name>other</name>"
+                                 "<target><path>/default-pool</path></target>"
+                                 "</pool>", 0))
+        checkErr("pool.def-conflict");
+    if (!virStoragePoolDefineXML(conn, "<pool>", 0))
+        checkErr("pool.def-bad");
+
+    pp = virStoragePoolDefineXML(conn, "<pool type='dir'><name>pp</name>"
+                                 "<uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4567</uuid>"
+                                 "<target><path>/pp</path></target></pool>", 0);
+    checkInt("pool.def.active", virStoragePoolIsActive(pp));
+    checkPoolInfo("pool.def.info", pp);
+    checkXML("pool-pp", virStoragePoolGetXMLDesc(pp, 0));
+    checkNameList("pool.def.vols", names,
+                  virStoragePoolListVolumes(pp, names, 16), false);
+    if (virStoragePoolCreate(pp, 0) < 0)
+        checkErr("pool.def.create");
+    else
+        checkPoolInfo("pool.def.create", pp);
+    checkInt("pool.def.destroy", virStoragePoolDestroy(pp));
+    checkInt("pool.def.undefine", virStoragePoolUndefine(pp));
+    if (!virStoragePoolLookupByName(conn, "pp"))
+        checkErr("pool.def.gone");
+    virStoragePoolFree(pp);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+}
+
+
+static void
+scenarioInterfaces(virConnectPtr conn)
+{
+    virInterfacePtr *list = NULL;
+    virInterfacePtr iface, br, other;
+    g_autofree char *brXML = NULL;
+    char *names[16];
+    int n;
+
+    checkInt("iface.num", virConnectNumOfInterfaces(conn));
+    checkNameList("iface.list", names,
+                  virConnectListInterfaces(conn, names, 16), false);
+    checkInt("iface.numdefined", virConnectNumOfDefinedInterfaces(conn));
+    if ((n = virConnectListAllInterfaces(conn, &list, 1)) < 0) {
+        checkErr("iface.listall-1");
+    } else {
+        g_autofree char *joined = namesIfaces(list, n);
+        check("iface.listall-1", joined);
+    }
+    if ((n = virConnectListAllInterfaces(conn, &list, 2)) < 0) {
+        checkErr("iface.listall-2");
+    } else {
+        g_autofree char *joined = namesIfaces(list, n);
+        check("iface.listall-2", joined);
+    }
+    if (!(other = virInterfaceLookupByName(conn, "nope")))
+        checkErr("iface.byname-nope");
+    if (!(other = virInterfaceLookupByMACString(conn, "00:11:22:33:44:55")))
+        checkErr("iface.bymac-nope");
+
+    iface = virInterfaceLookupByName(conn, "eth1");
+    if ((other = virInterfaceLookupByMACString(conn, "aa:bb:cc:dd:ee:ff"))) {
+        checkConstStr("iface.bymac", virInterfaceGetName(other));
+        virInterfaceFree(other);
+    } else {
+        checkErr("iface.bymac");
+    }
+    checkConstStr("iface.mac", virInterfaceGetMACString(iface));
+    checkInt("iface.active", virInterfaceIsActive(iface));
+    checkXML("default-interface", virInterfaceGetXMLDesc(iface, 0));
+    if (!virInterfaceGetXMLDesc(iface, 1))
+        checkErr("iface.xml-badflag");
+    checkInt("iface.create-active", virInterfaceCreate(iface, 0));
+    if (virInterfaceDestroy(iface, 0) < 0)
+        checkErr("iface.destroy");
+    else
+        checkInt("iface.destroy", virInterfaceIsActive(iface));
+    checkInt("iface.destroy-again", virInterfaceDestroy(iface, 0));
+    if (virInterfaceCreate(iface, 0) < 0)
+        checkErr("iface.create");
+    else
+        checkInt("iface.create", virInterfaceIsActive(iface));
+    if (!virInterfaceDefineXML(conn, "<interface>", 0))
+        checkErr("iface.def-bad");
+    if (!virInterfaceDefineXML(conn, "<interface type='ethernet'/>", 0))
+        checkErr("iface.def-noname");
+    if (!virInterfaceDefineXML(conn, "<interface name='x'/>", 0))
+        checkErr("iface.def-notype");
+    if (!virInterfaceDefineXML(conn, "<interface type='bridge' name='brq'/>",
+                               0))
+        checkErr("iface.def-nobridge");
+
+    g_file_get_contents(DATADIR "/node-interface.xml", &brXML, NULL, NULL);
+    br = virInterfaceDefineXML(conn, brXML, 0);
+    checkInt("iface.def.active", virInterfaceIsActive(br));
+    checkXML("iface-br0", virInterfaceGetXMLDesc(br, 0));
+    checkNameList("iface.def.list", names,
+                  virConnectListDefinedInterfaces(conn, names, 16), false);
+    checkInt("iface.def.undefine", virInterfaceUndefine(br));
+    if (!virInterfaceLookupByName(conn, "br0"))
+        checkErr("iface.def.gone");
+    virInterfaceFree(br);
+    virInterfaceFree(iface);
+}
+
+
+static void
+scenarioNodeDevices(virConnectPtr conn)
+{
+    static const char *const devs[] = {
+        "computer", "scsi_host1", "scsi_host2", "scsi_host11",
+    };
+    static const int bits[] = { 0, 1, 5, 9, 10 };
+    virNodeDevicePtr *list = NULL;
+    virNodeDevicePtr dev;
+    char *names[16];
+    size_t i;
+    int n;
+
+    checkInt("dev.num", virNodeNumOfDevices(conn, NULL, 0));
+    checkInt("dev.num-scsi_host", virNodeNumOfDevices(conn, "scsi_host", 0));
+    checkNameList("dev.list-fc_host", names,
+                  virNodeListDevices(conn, "fc_host", names, 16, 0), true);
+    checkNameList("dev.list-vports", names,
+                  virNodeListDevices(conn, "vports", names, 16, 0), true);
+    for (i = 0; i < G_N_ELEMENTS(bits); i++) {
+        g_autofree char *key = g_strdup_printf("dev.listall-%d", 1 << bits[i]);
+
+        if ((n = virConnectListAllNodeDevices(conn, &list, 1U << bits[i])) < 0) {
+            checkErr(key);
+        } else {
+            g_autofree char *joined = namesDevs(list, n);
+            check(key, joined);
+        }
+    }
+    if (virConnectListAllNodeDevices(conn, &list, 1U << 31) < 0)
+        checkErr("dev.listall-badflag");
+    else
+        ok(0, "dev.listall-badflag accepted");
+    if (!virNodeDeviceLookupByName(conn, "nope"))
+        checkErr("dev.byname-nope");
+
+    for (i = 0; i < G_N_ELEMENTS(devs); i++) {
+        g_autofree char *pkey = g_strdup_printf("dev.%s.parent", devs[i]);
+        g_autofree char *ckey = g_strdup_printf("dev.%s.caps", devs[i]);
+        g_autofree char *nkey = g_strdup_printf("dev.%s.numcaps", devs[i]);
+        g_autofree char *xname = g_strdup_printf("nodedev-%s", devs[i]);
+        const char *parent;
+
+        if (!(dev = virNodeDeviceLookupByName(conn, devs[i]))) {
+            ok(0, "lookup %s: %s", devs[i], virGetLastErrorMessage());
+            continue;
+        }
+        parent = virNodeDeviceGetParent(dev);
+        check(pkey, parent ? parent : "None");
+        checkNameList(ckey, names, virNodeDeviceListCaps(dev, names, 16),
+                      false);
+        checkInt(nkey, virNodeDeviceNumOfCaps(dev));
+        checkXML(xname, virNodeDeviceGetXMLDesc(dev, 0));
+        virNodeDeviceFree(dev);
+    }
+    dev = virNodeDeviceLookupByName(conn, "computer");
+    if (!virNodeDeviceGetXMLDesc(dev, 1))
+        checkErr("dev.xml-badflag");
+    virNodeDeviceFree(dev);
+}
+
+
+/* ---- a host from a <node> file ---- */
+
+static int
+cmpDomainNames(const void *a, const void *b)
+{
+    return strcmp(virDomainGetName(*(virDomainPtr const *)a),
+                  virDomainGetName(*(virDomainPtr const *)b));
+}
+
+
+static void
+scenarioFile(void)
+{
+    virConnectPtr conn = virConnectOpen("test://" DATADIR "/node.xml");
+    virDomainPtr *doms = NULL;
+    virNetworkPtr *nets = NULL;
+    virStorageVolPtr *vols = NULL;
+    virInterfacePtr *ifaces = NULL;
+    virNodeDevicePtr *devs = NULL;
+    virStoragePoolPtr pool;
+    virDomainPtr dom;
+    virNodeDevicePtr pci;
+    unsigned long long cells[2];
+    virNodeInfo info;
+    int n, i;
+
+    if (!conn) {
+        ok(0, "open node.xml: %s", virGetLastErrorMessage());
+        return;
+    }
+    if (virNodeGetInfo(conn, &info) < 0)
+        checkErr("file.nodeinfo");
+    else
+        checkf("file.nodeinfo", "%s %lu %u %u %u %u %u %u", info.model,
+               info.memory / 1024, info.cpus, info.mhz, info.nodes,
+               info.sockets, info.cores, info.threads);
+    checkf("file.freemem", "%llu", virNodeGetFreeMemory(conn));
+    if (virNodeGetCellsFreeMemory(conn, cells, 0, 1) < 0)
+        checkErr("file.cells");
+    else
+        ok(0, "file.cells: no cells expected");
+    checkXML("file-capabilities", virConnectGetCapabilities(conn));
+
+    n = virConnectListAllDomains(conn, &doms, 0);
+    qsort(doms, n, sizeof(*doms), cmpDomainNames);
+    for (i = 0; i < n; i++) {
+        const char *name = virDomainGetName(doms[i]);
+        g_autofree char *key = g_strdup_printf("file.dom.%s", name);
+        g_autofree char *ikey = g_strdup_printf("%s.info", key);
+        g_autofree char *xname = g_strdup_printf("file-domain-%s", name);
+        g_autofree char *st = stateText(doms[i]);
+
+        checkf(key, "%s id=%d persistent=%d ms=%d", st,
+               (int)virDomainGetID(doms[i]), virDomainIsPersistent(doms[i]),
+               virDomainHasManagedSaveImage(doms[i], 0));
+        checkDomInfo(ikey, doms[i]);
+        checkXML(xname, virDomainGetXMLDesc(doms[i], 0));
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+
+    dom = virDomainLookupByName(conn, "fv0");
+    checkInt("file.dom.fv0.undefine", virDomainUndefine(dom));
+    if (virDomainCreate(dom) < 0) {
+        checkErr("file.dom.fv0.create");
+    } else {
+        g_autofree char *st = stateText(dom);
+        checkf("file.dom.fv0.create", "0 %s %d", st,
+               virDomainHasManagedSaveImage(dom, 0));
+    }
+    virDomainFree(dom);
+    dom = virDomainLookupByName(conn, "fromfile");
+    if (virDomainReboot(dom, 0) < 0) {
+        checkErr("file.dom.fromfile.reboot");
+    } else {
+        g_autofree char *st = stateText(dom);
+        checkf("file.dom.fromfile.reboot", "0 %s", st);
+    }
+    virDomainFree(dom);
+
+    n = virConnectListAllNetworks(conn, &nets, 0);
+    for (i = 0; i < n; i++) {
+        const char *name = virNetworkGetName(nets[i]);
+        g_autofree char *key = g_strdup_printf("file.net.%s", name);
+        g_autofree char *xname = g_strdup_printf("file-network-%s", name);
+        g_autofree char *bridge = virNetworkGetBridgeName(nets[i]);
+
+        checkf(key, "%d %d %s", virNetworkIsActive(nets[i]),
+               virNetworkIsPersistent(nets[i]), bridge ? bridge : "?");
+        checkXML(xname, virNetworkGetXMLDesc(nets[i], 0));
+        virNetworkFree(nets[i]);
+    }
+    free(nets);
+
+    pool = virStoragePoolLookupByName(conn, "p1");
+    checkPoolInfo("file.pool.info", pool);
+    n = virStoragePoolListAllVolumes(pool, &vols, 0);
+    for (i = 0; i < n; i++) {
+        const char *name = virStorageVolGetName(vols[i]);
+        g_autofree char *key = g_strdup_printf("file.vol.%s", name);
+        g_autofree char *xname = g_strdup_printf("file-volume-%s", name);
+        g_autofree char *path = virStorageVolGetPath(vols[i]);
+        virStorageVolInfo vinfo = { 0 };
+
+        virStorageVolGetInfo(vols[i], &vinfo);
+        checkf(key, "%s %s [%d, %llu, %llu]", virStorageVolGetKey(vols[i]),
+               path ? path : "?", vinfo.type, vinfo.capacity,
+               vinfo.allocation);
+        checkXML(xname, virStorageVolGetXMLDesc(vols[i], 0));
+        virStorageVolFree(vols[i]);
+    }
+    free(vols);
+    virStoragePoolFree(pool);
+
+    n = virConnectListAllInterfaces(conn, &ifaces, 0);
+    for (i = 0; i < n; i++) {
+        const char *name = virInterfaceGetName(ifaces[i]);
+        g_autofree char *key = g_strdup_printf("file.iface.%s", name);
+        g_autofree char *xname = g_strdup_printf("file-interface-%s", name);
+
+        checkf(key, "%s %d", virInterfaceGetMACString(ifaces[i]),
+               virInterfaceIsActive(ifaces[i]));
+        checkXML(xname, virInterfaceGetXMLDesc(ifaces[i], 0));
+        virInterfaceFree(ifaces[i]);
+    }
+    free(ifaces);
+
+    if ((n = virConnectListAllNodeDevices(conn, &devs, 0)) < 0) {
+        checkErr("file.devs");
+    } else {
+        g_autofree char *joined = namesDevs(devs, n);
+        check("file.devs", joined);
+    }
+    pci = virNodeDeviceLookupByName(conn, "pci_0000_00_01_0");
+    checkXML("file-nodedev-pci", virNodeDeviceGetXMLDesc(pci, 0));
+    virNodeDeviceFree(pci);
+
+    is_int(virConnectClose(conn), 0, "file connection freed on close");
+}
+
+
+/* ---- beyond regen.py ---- */
+
+/* test:///default is one host for all connections: a change made through
+ * one is seen, and its events are delivered, through the others. */
+static void
+checkSharedDefault(void)
+{
+    virConnectPtr a = virConnectOpen("test:///default");
+    virConnectPtr b = virConnectOpenReadOnly("test:///default");
+    virDomainPtr da, db;
+    int cid;
+    int state, reason;
+
+    if (!a || !b) {
+        ok(0, "open two default connections: %s", virGetLastErrorMessage());
+        return;
+    }
+    cid = virConnectDomainEventRegisterAny(b, NULL,
+                                           VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                           (virConnectDomainEventGenericCallback)(void (*)(void))onLifecycle,
+                                           (void *)"b", NULL);
+    ok(cid >= 0, "events registered on the second connection");
+    da = virDomainLookupByName(a, "test");
+    db = virDomainLookupByName(b, "test");
+    ok(virDomainSuspend(da) == 0, "suspend through the first connection");
+    ok(virDomainGetState(db, &state, &reason, 0) == 0 &&
+       state == VIR_DOMAIN_PAUSED && reason == VIR_DOMAIN_PAUSED_USER,
+       "the second connection sees it paused");
+    runLoop();
+    ok(events->len == 1 &&
+       strcmp(g_ptr_array_index(events, 0), "b:test:1:3:0") == 0,
+       "its event reaches the second connection");
+    g_ptr_array_set_size(events, 0);
+    ok(virConnectDomainEventDeregisterAny(b, cid) == 0,
+       "events deregistered");
+    /* Drop the last handles: the next open starts from scratch. */
+    virDomainFree(da);
+    virDomainFree(db);
+    is_int(virConnectClose(b), 0, "second connection freed");
+    is_int(virConnectClose(a), 0, "first connection freed");
+
+    a = virConnectOpen("test:///default");
+    da = virDomainLookupByName(a, "test");
+    ok(virDomainGetState(da, &state, &reason, 0) == 0 &&
+       state == VIR_DOMAIN_RUNNING && reason == 0,
+       "a fresh default host after the last close");
+    virDomainFree(da);
+    virConnectClose(a);
+
+    /* Only VIR_CONNECT_RO is an accepted open flag. */
+    ok(virConnectOpenAuth("test:///default", NULL, VIR_CONNECT_NO_ALIASES) == NULL,
+       "open flags other than read-only are refused");
+}
+
+
+/* A callback that unregisters itself while being called. */
+static int selfCallbackID = -1;
+
+static int
+onSelfRemove(virConnectPtr conn, virDomainPtr dom G_GNUC_UNUSED,
+             int event G_GNUC_UNUSED, int detail G_GNUC_UNUSED,
+             void *opaque)
+{
+    (*(int *)opaque)++;
+    virConnectDomainEventDeregisterAny(conn, selfCallbackID);
+    return 0;
+}
+
+
+static void
+countFree(void *opaque)
+{
+    (*(int *)opaque) += 100;
+}
+
+
+static void
+checkEventEdgeCases(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virDomainPtr dom = virDomainLookupByName(conn, "test");
+    int calls = 0;
+
+    selfCallbackID =
+        virConnectDomainEventRegisterAny(conn, NULL,
+                                         VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         (virConnectDomainEventGenericCallback)(void (*)(void))onSelfRemove,
+                                         &calls, countFree);
+    virDomainSuspend(dom);
+    virDomainResume(dom);
+    runLoop();
+    is_int(calls, 101, "a callback removing itself runs once, then is freed");
+    ok(virConnectDomainEventRegisterAny(conn, NULL, 99,
+                                        (virConnectDomainEventGenericCallback)(void (*)(void))onSelfRemove,
+                                        NULL, NULL) < 0 &&
+       virGetLastErrorCode() == VIR_ERR_INVALID_ARG,
+       "unknown event id refused");
+    /* Events queued while nobody listens are dropped. */
+    virDomainSuspend(dom);
+    virDomainResume(dom);
+    runLoop();
+    is_int(calls, 101, "no callback, no delivery");
+    virDomainFree(dom);
+    is_int(virConnectClose(conn), 0, "connection freed");
+}
+
+
+typedef struct {
+    int iterations;
+    int failures;
+} threadData;
+
+static gpointer
+threadWorker(gpointer opaque)
+{
+    threadData *data = opaque;
+    virConnectPtr conn = virConnectOpen("test:///default");
+    int i;
+
+    if (!conn) {
+        data->failures++;
+        return NULL;
+    }
+    for (i = 0; i < data->iterations; i++) {
+        virDomainPtr dom = virDomainLookupByName(conn, "test");
+        virDomainInfo info;
+        char *xml;
+
+        if (!dom) {
+            data->failures++;
+            continue;
+        }
+        /* Racing suspends and resumes: either may fail, none may crash. */
+        if (i % 2)
+            virDomainSuspend(dom);
+        else
+            virDomainResume(dom);
+        if (virDomainGetInfo(dom, &info) < 0)
+            data->failures++;
+        if (!(xml = virDomainGetXMLDesc(dom, 0)))
+            data->failures++;
+        free(xml);
+        virDomainFree(dom);
+    }
+    virConnectClose(conn);
+    return NULL;
+}
+
+
+static void
+checkThreads(void)
+{
+    threadData data[4] = { { 200, 0 }, { 200, 0 }, { 200, 0 }, { 200, 0 } };
+    GThread *threads[4];
+    virConnectPtr keep = virConnectOpen("test:///default");
+    size_t i;
+    int failures = 0;
+
+    for (i = 0; i < G_N_ELEMENTS(threads); i++)
+        threads[i] = g_thread_new("worker", threadWorker, &data[i]);
+    for (i = 0; i < G_N_ELEMENTS(threads); i++) {
+        g_thread_join(threads[i]);
+        failures += data[i].failures;
+    }
+    is_int(failures, 0, "four threads on the default host");
+    virConnectClose(keep);
+}
+
+
+static void
+quietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+
+int
+main(void)
+{
+    virConnectPtr conn;
+
+    setenv("LIBVIRT_DEFAULT_URI", "", 1);
+    virSetErrorFunc(NULL, quietErrors);
+    if (virEventRegisterDefaultImpl() < 0) {
+        ok(0, "virEventRegisterDefaultImpl: %s", virGetLastErrorMessage());
+        return tap_done();
+    }
+    events = g_ptr_array_new_with_free_func(g_free);
+    loadExpected();
+
+    scenarioOpen();
+    if (!(conn = virConnectOpen("test:///default"))) {
+        ok(0, "open test:///default: %s", virGetLastErrorMessage());
+        return tap_done();
+    }
+    scenarioHost(conn);
+    scenarioDomains(conn);
+    scenarioLifecycle(conn);
+    scenarioNetworks(conn);
+    scenarioStorage(conn);
+    scenarioInterfaces(conn);
+    scenarioNodeDevices(conn);
+    is_int(virConnectClose(conn), 0, "default connection freed on close");
+
+    conn = virConnectOpen("test:///default");
+    {
+        virDomainPtr dom = virDomainLookupByName(conn, "test");
+        g_autofree char *st = stateText(dom);
+        check("reset.state", st);
+        virDomainFree(dom);
+    }
+    if (!virDomainLookupByName(conn, "act"))
+        checkErr("reset.foo");
+    virConnectClose(conn);
+
+    scenarioFile();
+
+    checkSharedDefault();
+    checkEventEdgeCases();
+    checkThreads();
+
+    /* Let removed timers release what they hold. */
+    runLoop();
+    g_ptr_array_free(events, TRUE);
+    g_hash_table_destroy(expected);
+    return tap_done();
+}
