@@ -42,7 +42,6 @@ build() {
        [ Makefile.am -nt configure ]; then
         mkdir -p build-aux m4
         autoreconf -fi >/dev/null 2>&1 || autoreconf -fi
-        cp -f "$(automake --print-libdir)/tap-driver.sh" build-aux/
     fi
     mkdir -p "$dir"
     if [ ! -f "$dir/Makefile" ]; then

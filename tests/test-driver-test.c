@@ -141,6 +141,43 @@ checkErr(const char *key)
 }
 
 
+/* libvirt's whole error, as regen.py writes its err tuple. */
+static char *
+errFull(void)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err)
+        return g_strdup("ERR (no error set)");
+#define PYSTR(s) ((s) ? (s) : "None")
+    return g_strdup_printf("%d|%d|%s|%d|%s|%s|%s|%d|%d", err->code,
+                           err->domain, PYSTR(err->message), err->level,
+                           PYSTR(err->str1), PYSTR(err->str2),
+                           PYSTR(err->str3), err->int1, err->int2);
+#undef PYSTR
+}
+
+
+static void
+checkErrFull(const char *key)
+{
+    g_autofree char *text = errFull();
+
+    check(key, text);
+}
+
+
+/* An int result of the C API, or its whole error. */
+static void
+checkResult(const char *key, int ret)
+{
+    if (ret < 0)
+        checkErrFull(key);
+    else
+        checkf(key, "%d", ret);
+}
+
+
 static void
 checkInt(const char *key, int ret)
 {
@@ -560,8 +597,10 @@ scenarioDomains(virConnectPtr conn)
     if (!(other = virDomainLookupByUUIDString(conn,
                                               "11111111-2222-3333-4444-555555555555")))
         checkErr("dom.byuuid-nope");
-    if (!(other = virDomainLookupByUUIDString(conn, "zzz")))
+    if (!(other = virDomainLookupByUUIDString(conn, "zzz"))) {
         checkErr("dom.byuuid-bad");
+        checkErrFull("dom.byuuid-bad.err");
+    }
 
     if (!(dom = virDomainLookupByName(conn, "test"))) {
         ok(0, "lookup test: %s", virGetLastErrorMessage());
@@ -905,8 +944,10 @@ scenarioNetworks(virConnectPtr conn)
     if (!(other = virNetworkLookupByUUIDString(conn,
                                                "11111111-2222-3333-4444-555555555555")))
         checkErr("net.byuuid-nope");
-    if (!(other = virNetworkLookupByUUIDString(conn, "zz")))
+    if (!(other = virNetworkLookupByUUIDString(conn, "zz"))) {
         checkErr("net.byuuid-bad");
+        checkErrFull("net.byuuid-bad.err");
+    }
 
     net = virNetworkLookupByName(conn, "default");
     if ((other = virNetworkLookupByUUIDString(conn,
@@ -1040,8 +1081,10 @@ scenarioStorage(virConnectPtr conn)
     if (!(other = virStoragePoolLookupByUUIDString(conn,
                                                    "11111111-2222-3333-4444-555555555555")))
         checkErr("pool.byuuid-nope");
-    if (!(other = virStoragePoolLookupByUUIDString(conn, "zz")))
+    if (!(other = virStoragePoolLookupByUUIDString(conn, "zz"))) {
         checkErr("pool.byuuid-bad");
+        checkErrFull("pool.byuuid-bad.err");
+    }
 
     pool = virStoragePoolLookupByName(conn, "default-pool");
     if ((other = virStoragePoolLookupByUUIDString(conn,
@@ -1304,6 +1347,939 @@ scenarioNodeDevices(virConnectPtr conn)
     if (!virNodeDeviceGetXMLDesc(dev, 1))
         checkErr("dev.xml-badflag");
     virNodeDeviceFree(dev);
+}
+
+
+/* ---- scheduler, statistics, block info, guest time ---- */
+
+static const char *
+pyBool(bool b)
+{
+    return b ? "True" : "False";
+}
+
+
+/* Is a counter made from the wall clock (in microseconds) near now? */
+static bool
+clockClose(long long usec)
+{
+    double now = g_get_real_time() / 1e6;
+    double then = usec / 1e6;
+
+    return then - now < 60 && now - then < 60;
+}
+
+
+static char *
+blockShape(const virDomainBlockStatsStruct *s)
+{
+    return g_strdup_printf("clock=%s %s %s %s %s",
+                           pyBool(clockClose(s->rd_req * 10)),
+                           pyBool(s->rd_bytes == s->rd_req / 2),
+                           pyBool(s->wr_req == s->rd_req / 3),
+                           pyBool(s->wr_bytes == s->rd_req / 4),
+                           pyBool(s->errs == s->rd_req / 200000));
+}
+
+
+static char *
+ifaceShape(const virDomainInterfaceStatsStruct *s)
+{
+    long long b = s->rx_bytes;
+    bool same = s->rx_packets == b / 10 && s->rx_errs == b / 100000 &&
+                s->rx_drop == b / 200000 && s->tx_bytes == b / 2 &&
+                s->tx_packets == b / 11 && s->tx_errs == b / 300000 &&
+                s->tx_drop == b / 400000;
+
+    return g_strdup_printf("clock=%s %s", pyBool(clockClose(b * 10)),
+                           pyBool(same));
+}
+
+
+static void
+checkBlockShape(const char *key, virDomainPtr dom, const char *disk)
+{
+    virDomainBlockStatsStruct s;
+    g_autofree char *text = NULL;
+
+    if (virDomainBlockStats(dom, disk, &s, sizeof(s)) < 0) {
+        checkErr(key);
+        return;
+    }
+    text = blockShape(&s);
+    check(key, text);
+}
+
+
+static void
+checkIfaceShape(const char *key, virDomainPtr dom, const char *dev)
+{
+    virDomainInterfaceStatsStruct s;
+    g_autofree char *text = NULL;
+
+    if (virDomainInterfaceStats(dom, dev, &s, sizeof(s)) < 0) {
+        checkErr(key);
+        return;
+    }
+    text = ifaceShape(&s);
+    check(key, text);
+}
+
+
+static void
+checkBlockInfo(const char *key, virDomainPtr dom, const char *disk)
+{
+    virDomainBlockInfo info;
+
+    if (virDomainGetBlockInfo(dom, disk, &info, 0) < 0)
+        checkErr(key);
+    else
+        checkf(key, "%llu %llu %llu", info.capacity, info.allocation,
+               info.physical);
+}
+
+
+/* The names the Python binding gives the memory statistics. */
+static const char *
+memStatName(int tag)
+{
+    static const char *const names[] = {
+        [VIR_DOMAIN_MEMORY_STAT_SWAP_IN] = "swap_in",
+        [VIR_DOMAIN_MEMORY_STAT_SWAP_OUT] = "swap_out",
+        [VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT] = "major_fault",
+        [VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT] = "minor_fault",
+        [VIR_DOMAIN_MEMORY_STAT_UNUSED] = "unused",
+        [VIR_DOMAIN_MEMORY_STAT_AVAILABLE] = "available",
+        [VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON] = "actual",
+        [VIR_DOMAIN_MEMORY_STAT_RSS] = "rss",
+        [VIR_DOMAIN_MEMORY_STAT_USABLE] = "usable",
+        [VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE] = "last_update",
+        [VIR_DOMAIN_MEMORY_STAT_DISK_CACHES] = "disk_caches",
+        [VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC] = "hugetlb_pgalloc",
+        [VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL] = "hugetlb_pgfail",
+    };
+
+    if (tag < 0 || tag >= (int)G_N_ELEMENTS(names) || !names[tag])
+        return "?";
+    return names[tag];
+}
+
+
+/* Memory statistics as the binding's dict, "name=value ..." */
+static void
+checkMemStats(const char *key, virDomainPtr dom)
+{
+    virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
+    g_autoptr(GString) text = g_string_new(NULL);
+    int n, i;
+
+    if ((n = virDomainMemoryStats(dom, stats, VIR_DOMAIN_MEMORY_STAT_NR,
+                                  0)) < 0) {
+        checkErr(key);
+        return;
+    }
+    for (i = 0; i < n; i++)
+        g_string_append_printf(text, "%s%s=%llu", i ? " " : "",
+                               memStatName(stats[i].tag), stats[i].val);
+    check(key, text->str);
+}
+
+
+static void
+checkSchedType(const char *key, virDomainPtr dom)
+{
+    int nparams = -1;
+    g_autofree char *type = virDomainGetSchedulerType(dom, &nparams);
+
+    if (!type)
+        checkErr(key);
+    else
+        checkf(key, "%s %d", type, nparams);
+}
+
+
+static void
+checkSchedParams(const char *key, virDomainPtr dom)
+{
+    virTypedParameter params[1];
+    int nparams = 1;
+
+    if (virDomainGetSchedulerParameters(dom, params, &nparams) < 0)
+        checkErr(key);
+    else if (nparams != 1 || params[0].type != VIR_TYPED_PARAM_UINT)
+        ok(0, "%s: %d parameters of type %d", key, nparams, params[0].type);
+    else
+        checkf(key, "%s=%u", params[0].field, params[0].value.ui);
+}
+
+
+static void
+checkTime(const char *key, virDomainPtr dom)
+{
+    long long seconds = -1;
+    unsigned int nseconds = 1;
+
+    if (virDomainGetTime(dom, &seconds, &nseconds, 0) < 0)
+        checkErr(key);
+    else
+        checkf(key, "seconds=%lld nseconds=%u", seconds, nseconds);
+}
+
+
+static void
+scenarioStatsOf(virDomainPtr dom, const char *key)
+{
+    g_autofree char *sched = g_strdup_printf("%s.sched", key);
+    g_autofree char *params = g_strdup_printf("%s.sched-params", key);
+    g_autofree char *mem = g_strdup_printf("%s.mem", key);
+    g_autofree char *time = g_strdup_printf("%s.time", key);
+
+    checkSchedType(sched, dom);
+    checkSchedParams(params, dom);
+    checkMemStats(mem, dom);
+    checkTime(time, dom);
+}
+
+
+static bool
+blockGrows(virDomainPtr dom)
+{
+    virDomainBlockStatsStruct a, b;
+
+    if (virDomainBlockStats(dom, "vda", &a, sizeof(a)) < 0)
+        return false;
+    g_usleep(2000);
+    if (virDomainBlockStats(dom, "vda", &b, sizeof(b)) < 0)
+        return false;
+    return b.rd_req > a.rd_req;
+}
+
+
+static bool
+ifaceGrows(virDomainPtr dom)
+{
+    virDomainInterfaceStatsStruct a, b;
+
+    if (virDomainInterfaceStats(dom, "testnet0", &a, sizeof(a)) < 0)
+        return false;
+    g_usleep(2000);
+    if (virDomainInterfaceStats(dom, "testnet0", &b, sizeof(b)) < 0)
+        return false;
+    return b.rx_bytes > a.rx_bytes;
+}
+
+
+static const char statsXML[] =
+    "<domain type='test'><name>st</name>"
+    "<uuid>11111111-2222-3333-4444-666666666666</uuid>"
+    "<memory>1024</memory><currentMemory>777</currentMemory>"
+    "<os><type>hvm</type></os><devices>"
+    "<disk type='file' device='cdrom'>"
+    "<target dev='hdc' bus='ide'/></disk>"
+    "<disk type='file' device='disk'><source file='/a/b.img'/>"
+    "<target dev='vda' bus='virtio'/></disk>"
+    "<disk type='file' device='disk'><source file='/a/b.img'/>"
+    "<target dev='vdb' bus='virtio'/></disk>"
+    "<disk type='file' device='disk'><source file='/a/c.img'/>"
+    "<target dev='sda' bus='scsi'/></disk>"
+    "<disk type='block' device='disk'><source dev='/dev/sdz'/>"
+    "<target dev='sdb' bus='scsi'/></disk>"
+    "<interface type='network'><mac address='52:54:00:00:00:01'/>"
+    "<source network='default'/></interface>"
+    "<interface type='network'><mac address='52:54:00:00:00:01'/>"
+    "<source network='default'/></interface>"
+    "<interface type='ethernet'><mac address='52:54:00:00:00:02'/>"
+    "<target dev='tap7'/></interface>"
+    "<memballoon model='virtio'/>"
+    "</devices></domain>";
+
+static const char noBalloonXML[] =
+    "<domain type='test'><name>nb</name>"
+    "<uuid>11111111-2222-3333-4444-777777777777</uuid>"
+    "<memory>1024</memory><os><type>hvm</type></os>"
+    "<devices>%s</devices></domain>";
+
+
+/* What the Python binding does for setSchedulerParametersFlags: it asks
+ * for the current parameters (with the same flags) first. */
+static void
+checkSchedSetFlags(const char *key, virDomainPtr dom, unsigned int value,
+                   unsigned int flags)
+{
+    virTypedParameter params[1] = { 0 };
+    int nparams = 1;
+
+    if (virDomainGetSchedulerParametersFlags(dom, params, &nparams,
+                                             flags) < 0) {
+        checkErr(key);
+        return;
+    }
+    params[0].value.ui = value;
+    checkInt(key, virDomainSetSchedulerParametersFlags(dom, params, 1,
+                                                       flags));
+}
+
+
+static void
+scenarioStatsDefault(virDomainPtr dom)
+{
+    static const char *const goodDisks[] = { "vda", "/guest/diskimage1" };
+    static const char *const badDisks[] = { "hda", "diskimage1", "" };
+    static const char *const goodIfaces[] = {
+        "testnet0", "aa:bb:cc:dd:ee:ff", "AA:BB:CC:DD:EE:FF" };
+    static const char *const badIfaces[] = { "xx", "", "TESTNET0" };
+    virTypedParameter params[1] = { 0 };
+    int nparams = 1;
+    size_t i;
+
+    scenarioStatsOf(dom, "stats.test");
+    if (virDomainGetSchedulerParametersFlags(dom, params, &nparams, 0) < 0)
+        checkErr("stats.test.sched-params-flags");
+    else
+        ok(0, "stats.test.sched-params-flags succeeded");
+    nparams = 1;
+    if (virDomainGetSchedulerParametersFlags(dom, params, &nparams,
+                                             VIR_DOMAIN_AFFECT_LIVE) < 0)
+        checkErr("stats.test.sched-params-live");
+    else
+        ok(0, "stats.test.sched-params-live succeeded");
+
+    g_strlcpy(params[0].field, "weight", sizeof(params[0].field));
+    params[0].type = VIR_TYPED_PARAM_UINT;
+    params[0].value.ui = 77;
+    if (virDomainSetSchedulerParameters(dom, params, 1) < 0)
+        checkErr("stats.test.sched-set");
+    else
+        checkSchedParams("stats.test.sched-set", dom);
+    checkSchedSetFlags("stats.test.sched-set-config", dom, 77,
+                       VIR_DOMAIN_AFFECT_CONFIG);
+
+    for (i = 0; i < G_N_ELEMENTS(goodDisks); i++) {
+        g_autofree char *bkey = g_strdup_printf("stats.test.block.%s",
+                                                goodDisks[i]);
+        g_autofree char *ikey = g_strdup_printf("stats.test.blockinfo.%s",
+                                                goodDisks[i]);
+        checkBlockShape(bkey, dom, goodDisks[i]);
+        checkBlockInfo(ikey, dom, goodDisks[i]);
+    }
+    check("stats.test.block-grows", pyBool(blockGrows(dom)));
+    for (i = 0; i < G_N_ELEMENTS(badDisks); i++) {
+        g_autofree char *bkey = g_strdup_printf("stats.test.block.%s",
+                                                badDisks[i]);
+        g_autofree char *ikey = g_strdup_printf("stats.test.blockinfo.%s",
+                                                badDisks[i]);
+        checkBlockShape(bkey, dom, badDisks[i]);
+        checkBlockInfo(ikey, dom, badDisks[i]);
+    }
+    for (i = 0; i < G_N_ELEMENTS(goodIfaces); i++) {
+        g_autofree char *key = g_strdup_printf("stats.test.iface.%s",
+                                               goodIfaces[i]);
+        checkIfaceShape(key, dom, goodIfaces[i]);
+    }
+    check("stats.test.iface-grows", pyBool(ifaceGrows(dom)));
+    for (i = 0; i < G_N_ELEMENTS(badIfaces); i++) {
+        g_autofree char *key = g_strdup_printf("stats.test.iface.%s",
+                                               badIfaces[i]);
+        checkIfaceShape(key, dom, badIfaces[i]);
+    }
+}
+
+
+static void
+scenarioStatsOwn(virConnectPtr conn)
+{
+    static const char *const offBlock[] = { "vda", "", "xx" };
+    static const char *const offInfo[] = {
+        "vda", "hdc", "/a/b.img", "/a/c.img", "/dev/sdz", "xx" };
+    static const char *const offIface[] = { "testnet0", "xx", "" };
+    static const char *const onBlock[] = {
+        "hdc", "vdb", "/a/b.img", "/a/c.img", "/dev/sdz", "VDA", "vda " };
+    static const char *const onIface[] = {
+        "testnet1", "tap7", "52:54:00:00:00:01", "52:54:0:0:0:2",
+        "52:54:00:00:00:03", "TAP7" };
+    virDomainPtr st = virDomainDefineXML(conn, statsXML);
+    size_t i;
+
+    if (!st) {
+        ok(0, "define st: %s", virGetLastErrorMessage());
+        return;
+    }
+    scenarioStatsOf(st, "stats.off");
+    for (i = 0; i < G_N_ELEMENTS(offBlock); i++) {
+        g_autofree char *key = g_strdup_printf("stats.off.block.%s",
+                                               offBlock[i]);
+        checkBlockShape(key, st, offBlock[i]);
+    }
+    for (i = 0; i < G_N_ELEMENTS(offInfo); i++) {
+        g_autofree char *key = g_strdup_printf("stats.off.blockinfo.%s",
+                                               offInfo[i]);
+        checkBlockInfo(key, st, offInfo[i]);
+    }
+    for (i = 0; i < G_N_ELEMENTS(offIface); i++) {
+        g_autofree char *key = g_strdup_printf("stats.off.iface.%s",
+                                               offIface[i]);
+        checkIfaceShape(key, st, offIface[i]);
+    }
+
+    virDomainCreate(st);
+    scenarioStatsOf(st, "stats.on");
+    for (i = 0; i < G_N_ELEMENTS(onBlock); i++) {
+        g_autofree char *key = g_strdup_printf("stats.on.block.%s",
+                                               onBlock[i]);
+        checkBlockShape(key, st, onBlock[i]);
+    }
+    for (i = 0; i < G_N_ELEMENTS(onIface); i++) {
+        g_autofree char *key = g_strdup_printf("stats.on.iface.%s",
+                                               onIface[i]);
+        checkIfaceShape(key, st, onIface[i]);
+    }
+    virDomainSetMemoryFlags(st, 500, VIR_DOMAIN_AFFECT_CONFIG);
+    checkMemStats("stats.on.mem-config-set", st);
+    virDomainSetMemory(st, 999);
+    checkMemStats("stats.on.mem-live-set", st);
+
+    virDomainSuspend(st);
+    scenarioStatsOf(st, "stats.paused");
+    checkBlockShape("stats.paused.block", st, "vda");
+    checkIfaceShape("stats.paused.iface", st, "tap7");
+    virDomainResume(st);
+    virDomainDestroy(st);
+    virDomainUndefine(st);
+
+    scenarioStatsOf(st, "stats.gone");
+    /* The binding learns the types first, which fails already. */
+    checkSchedParams("stats.gone.sched-set", st);
+    checkBlockShape("stats.gone.block", st, "vda");
+    checkBlockShape("stats.gone.block-empty", st, "");
+    checkBlockInfo("stats.gone.blockinfo", st, "vda");
+    checkIfaceShape("stats.gone.iface", st, "tap7");
+    virDomainFree(st);
+}
+
+
+static void
+scenarioStatsBalloons(virConnectPtr conn)
+{
+    static const char *const names[] = { "none", "model-none", "xen" };
+    static const char *const devs[] = {
+        "", "<memballoon model='none'/>", "<memballoon model='xen'/>" };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *xml = g_strdup_printf(noBalloonXML, devs[i]);
+        g_autofree char *key = g_strdup_printf("stats.balloon.%s", names[i]);
+        virDomainPtr nb = virDomainCreateXML(conn, xml, 0);
+
+        if (!nb) {
+            checkErr(key);
+            continue;
+        }
+        checkMemStats(key, nb);
+        virDomainDestroy(nb);
+        virDomainFree(nb);
+    }
+}
+
+
+static void
+scenarioStatsErrors(virConnectPtr conn, virDomainPtr dom)
+{
+    virDomainBlockStatsStruct bs;
+    virDomainInterfaceStatsStruct is;
+    virDomainBlockInfo bi;
+
+    if (!virDomainLookupByUUIDString(conn, "not-a-uuid"))
+        checkErrFull("stats.err.uuid");
+    else
+        ok(0, "stats.err.uuid: found");
+    if (virDomainGetBlockInfo(dom, "", &bi, 0) < 0)
+        checkErrFull("stats.err.blockinfo-empty");
+    else
+        ok(0, "stats.err.blockinfo-empty: no error");
+    if (virDomainBlockStats(dom, "", &bs, sizeof(bs)) < 0)
+        checkErrFull("stats.err.block-empty");
+    else
+        ok(0, "stats.err.block-empty: no error");
+    if (virDomainInterfaceStats(dom, "xx", &is, sizeof(is)) < 0)
+        checkErrFull("stats.err.iface");
+    else
+        ok(0, "stats.err.iface: no error");
+}
+
+
+/* Callbacks of every kind go through the generic types (the cast through
+ * void (*)(void) says the type change is intended). */
+#define DOM_CB(f) ((virConnectDomainEventGenericCallback)(void (*)(void))(f))
+#define NET_CB(f) ((virConnectNetworkEventGenericCallback)(void (*)(void))(f))
+#define POOL_CB(f) \
+    ((virConnectStoragePoolEventGenericCallback)(void (*)(void))(f))
+#define DEV_CB(f) \
+    ((virConnectNodeDeviceEventGenericCallback)(void (*)(void))(f))
+
+/* Never called: registrations that are refused. */
+static void
+noEvent(void)
+{
+}
+
+
+/* regen.py's scenario_stats_capi: what only the C API can ask. */
+static void
+scenarioStatsCAPI(virConnectPtr conn, virDomainPtr dom)
+{
+    static const size_t blockSizes[] = { 0, 16, 40, 48 };
+    static const size_t ifaceSizes[] = { 8, 64, 72 };
+    static const unsigned int memNr[] = { 0, 1, 5, 12, 13, 14, 20 };
+    union {
+        virDomainBlockStatsStruct block;
+        virDomainInterfaceStatsStruct iface;
+        char raw[256];          /* room for sizes bigger than the structs */
+    } buf;
+    virDomainMemoryStatStruct stats[20];
+    virTypedParameter params[2];
+    char *type;
+    int nparams;
+    size_t i;
+    int n;
+
+    for (i = 0; i < G_N_ELEMENTS(blockSizes); i++) {
+        g_autofree char *key = g_strdup_printf("capi.block-size-%zu",
+                                               blockSizes[i]);
+        checkResult(key, virDomainBlockStats(dom, "vda",
+                                             &buf.block,
+                                             blockSizes[i]));
+    }
+    for (i = 0; i < G_N_ELEMENTS(ifaceSizes); i++) {
+        g_autofree char *key = g_strdup_printf("capi.iface-size-%zu",
+                                               ifaceSizes[i]);
+        checkResult(key, virDomainInterfaceStats(dom, "testnet0",
+                                                 &buf.iface,
+                                                 ifaceSizes[i]));
+    }
+    for (i = 0; i < G_N_ELEMENTS(memNr); i++) {
+        g_autofree char *key = g_strdup_printf("capi.mem-%u", memNr[i]);
+        g_autoptr(GString) text = g_string_new(NULL);
+        int j;
+
+        n = virDomainMemoryStats(dom, stats, memNr[i], 0);
+        if (n <= 0) {
+            checkResult(key, n);
+            continue;
+        }
+        for (j = 0; j < n; j++)
+            g_string_append_printf(text, "%s%d=%llu", j ? " " : "",
+                                   stats[j].tag, stats[j].val);
+        check(key, text->str);
+    }
+    checkResult("capi.mem-null", virDomainMemoryStats(dom, NULL, 5, 0));
+
+    {
+        static const struct {
+            const char *key;
+            int n;
+            const char *names[2];
+            int types[2];
+        } sets[] = {
+            { "weight", 1, { "weight" }, { VIR_TYPED_PARAM_UINT } },
+            { "none", 0, { NULL }, { 0 } },
+            { "cap", 1, { "cap" }, { VIR_TYPED_PARAM_UINT } },
+            { "int", 1, { "weight" }, { VIR_TYPED_PARAM_INT } },
+            { "twice", 2, { "weight", "weight" },
+              { VIR_TYPED_PARAM_UINT, VIR_TYPED_PARAM_UINT } },
+        };
+
+        for (i = 0; i < G_N_ELEMENTS(sets); i++) {
+            g_autofree char *key = g_strdup_printf("capi.sched-set-%s",
+                                                   sets[i].key);
+            int j;
+
+            memset(params, 0, sizeof(params));
+            for (j = 0; j < sets[i].n; j++) {
+                g_strlcpy(params[j].field, sets[i].names[j],
+                          sizeof(params[j].field));
+                params[j].type = sets[i].types[j];
+                params[j].value.ui = 5;
+            }
+            checkResult(key, virDomainSetSchedulerParameters(dom, params,
+                                                             sets[i].n));
+        }
+    }
+    for (i = 1; i <= 2; i++) {
+        g_autofree char *key = g_strdup_printf("capi.sched-setflags-%zu", i);
+
+        memset(params, 0, sizeof(params));
+        g_strlcpy(params[0].field, "weight", sizeof(params[0].field));
+        params[0].type = VIR_TYPED_PARAM_UINT;
+        params[0].value.ui = 5;
+        checkResult(key, virDomainSetSchedulerParametersFlags(dom, params, 1,
+                                                              i));
+    }
+    memset(params, 0, sizeof(params));
+    nparams = 2;
+    n = virDomainGetSchedulerParameters(dom, params, &nparams);
+    if (n < 0)
+        checkResult("capi.sched-get", n);
+    else
+        checkf("capi.sched-get", "%d n=%d %s=%u", n, nparams,
+               params[0].field, params[0].value.ui);
+    for (i = 0; i <= 1; i++) {
+        g_autofree char *key = g_strdup_printf("capi.sched-getflags-%zu", i);
+
+        nparams = 1;
+        checkResult(key, virDomainGetSchedulerParametersFlags(dom, params,
+                                                              &nparams, i));
+    }
+    nparams = -7;
+    if ((type = virDomainGetSchedulerType(dom, &nparams))) {
+        checkf("capi.sched-type", "%s %d", type, nparams);
+        free(type);
+    } else {
+        checkErr("capi.sched-type");
+    }
+
+    checkResult("capi.ev-dom--1",
+                virConnectDomainEventRegisterAny(conn, NULL, -1, DOM_CB(noEvent),
+                                                 NULL, NULL));
+    checkResult("capi.ev-dom-99",
+                virConnectDomainEventRegisterAny(conn, NULL, 99, DOM_CB(noEvent),
+                                                 NULL, NULL));
+    checkResult("capi.ev-net--1",
+                virConnectNetworkEventRegisterAny(conn, NULL, -1, NET_CB(noEvent),
+                                                  NULL, NULL));
+    checkResult("capi.ev-net-1",
+                virConnectNetworkEventRegisterAny(conn, NULL, 1, NET_CB(noEvent),
+                                                  NULL, NULL));
+    checkResult("capi.ev-net-99",
+                virConnectNetworkEventRegisterAny(conn, NULL, 99, NET_CB(noEvent),
+                                                  NULL, NULL));
+    checkResult("capi.ev-pool-2",
+                virConnectStoragePoolEventRegisterAny(conn, NULL, 2, POOL_CB(noEvent),
+                                                      NULL, NULL));
+    checkResult("capi.ev-dev-2",
+                virConnectNodeDeviceEventRegisterAny(conn, NULL, 2, DEV_CB(noEvent),
+                                                     NULL, NULL));
+}
+
+
+static void
+scenarioStats(virConnectPtr conn)
+{
+    virDomainPtr dom = virDomainLookupByName(conn, "test");
+
+    if (!dom) {
+        ok(0, "lookup test: %s", virGetLastErrorMessage());
+        return;
+    }
+    scenarioStatsDefault(dom);
+    scenarioStatsOwn(conn);
+    scenarioStatsBalloons(conn);
+    scenarioStatsErrors(conn, dom);
+    scenarioStatsCAPI(conn, dom);
+    virDomainFree(dom);
+}
+
+
+/* ---- network, storage pool and node device events ---- */
+
+static int
+onNetEvent(virConnectPtr conn G_GNUC_UNUSED, virNetworkPtr net, int event,
+           int detail, void *opaque)
+{
+    g_ptr_array_add(events, g_strdup_printf("%s:%s:%d:%d",
+                                            (const char *)opaque,
+                                            virNetworkGetName(net),
+                                            event, detail));
+    return 0;
+}
+
+
+static int
+onPoolEvent(virConnectPtr conn G_GNUC_UNUSED, virStoragePoolPtr pool,
+            int event, int detail, void *opaque)
+{
+    g_ptr_array_add(events, g_strdup_printf("%s:%s:%d:%d",
+                                            (const char *)opaque,
+                                            virStoragePoolGetName(pool),
+                                            event, detail));
+    return 0;
+}
+
+
+static int
+onPoolRefresh(virConnectPtr conn G_GNUC_UNUSED, virStoragePoolPtr pool,
+              void *opaque)
+{
+    g_ptr_array_add(events, g_strdup_printf("%s:%s:refresh",
+                                            (const char *)opaque,
+                                            virStoragePoolGetName(pool)));
+    return 0;
+}
+
+
+static int
+onDevEvent(virConnectPtr conn G_GNUC_UNUSED, virNodeDevicePtr dev,
+           int event, int detail, void *opaque)
+{
+    g_ptr_array_add(events, g_strdup_printf("%s:%s:%d:%d",
+                                            (const char *)opaque,
+                                            virNodeDeviceGetName(dev),
+                                            event, detail));
+    return 0;
+}
+
+
+static const char evNetXML[] =
+    "<network><name>en</name>"
+    "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5e0</uuid>"
+    "<bridge name='virbr8'/></network>";
+static const char evNet2XML[] =
+    "<network><name>et</name>"
+    "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5e1</uuid></network>";
+static const char evPoolXML[] =
+    "<pool type='dir'><name>ep</name>"
+    "<uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4570</uuid>"
+    "<target><path>/ep</path></target></pool>";
+static const char evPool2XML[] =
+    "<pool type='dir'><name>eq</name>"
+    "<uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4571</uuid>"
+    "<target><path>/eq</path></target></pool>";
+
+
+/* A network call's result under "oev.net.NAME", then its events. */
+static void
+netStep(const char *name, int ret)
+{
+    g_autofree char *key = g_strdup_printf("oev.net.%s", name);
+    g_autofree char *ekey = g_strdup_printf("oev.net.%s.events", name);
+
+    checkInt(key, ret);
+    drain(ekey);
+}
+
+
+static void
+netStepName(const char *name, virNetworkPtr net)
+{
+    g_autofree char *key = g_strdup_printf("oev.net.%s", name);
+    g_autofree char *ekey = g_strdup_printf("oev.net.%s.events", name);
+
+    if (net) {
+        checkConstStr(key, virNetworkGetName(net));
+        virNetworkFree(net);
+    } else {
+        checkErr(key);
+    }
+    drain(ekey);
+}
+
+
+static void
+poolStep(const char *name, int ret)
+{
+    g_autofree char *key = g_strdup_printf("oev.pool.%s", name);
+    g_autofree char *ekey = g_strdup_printf("oev.pool.%s.events", name);
+
+    checkInt(key, ret);
+    drain(ekey);
+}
+
+
+static void
+poolStepName(const char *name, virStoragePoolPtr pool)
+{
+    g_autofree char *key = g_strdup_printf("oev.pool.%s", name);
+    g_autofree char *ekey = g_strdup_printf("oev.pool.%s.events", name);
+
+    if (pool) {
+        checkConstStr(key, virStoragePoolGetName(pool));
+        virStoragePoolFree(pool);
+    } else {
+        checkErr(key);
+    }
+    drain(ekey);
+}
+
+
+static int
+withNetwork(virConnectPtr conn, const char *name,
+            int (*fn)(virNetworkPtr))
+{
+    virNetworkPtr net = virNetworkLookupByName(conn, name);
+    int ret;
+
+    if (!net)
+        return -1;
+    ret = fn(net);
+    virNetworkFree(net);
+    return ret;
+}
+
+
+static int
+withPool(virConnectPtr conn, const char *name,
+         int (*fn)(virStoragePoolPtr))
+{
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, name);
+    int ret;
+
+    if (!pool)
+        return -1;
+    ret = fn(pool);
+    virStoragePoolFree(pool);
+    return ret;
+}
+
+
+static int
+volCreateDelete(virStoragePoolPtr pool)
+{
+    virStorageVolPtr vol = virStorageVolCreateXML(
+        pool, "<volume><name>ev</name><capacity>1</capacity></volume>", 0);
+    int ret;
+
+    if (!vol)
+        return -1;
+    ret = virStorageVolDelete(vol, 0);
+    virStorageVolFree(vol);
+    return ret;
+}
+
+
+static void
+scenarioObjectEventsNetworks(virConnectPtr conn, virNetworkPtr dflt)
+{
+    virNetworkPtr en = virNetworkDefineXML(conn, evNetXML);
+    char *xml;
+
+    drain("oev.net.define");
+    netStep("create", virNetworkCreate(en));
+    netStepName("redefine-active", virNetworkDefineXML(conn, evNetXML));
+    netStep("undefine-active", virNetworkUndefine(en));
+    netStep("destroy", virNetworkDestroy(en));
+    netStep("destroy-again", virNetworkDestroy(en));
+    netStep("create-again", virNetworkCreate(en));
+    netStep("destroy2", virNetworkDestroy(en));
+    netStep("undefine", virNetworkUndefine(en));
+    netStepName("transient", virNetworkCreateXML(conn, evNet2XML));
+    netStep("transient-destroy", withNetwork(conn, "et", virNetworkDestroy));
+    netStep("default-destroy", virNetworkDestroy(dflt));
+    xml = virNetworkGetXMLDesc(dflt, 0);
+    netStepName("default-createxml", virNetworkCreateXML(conn, xml));
+    free(xml);
+    netStep("default-autostart", virNetworkSetAutostart(dflt, 1));
+    virNetworkFree(en);
+}
+
+
+static int
+poolBuild(virStoragePoolPtr pool)
+{
+    return virStoragePoolBuild(pool, 0);
+}
+
+
+static void
+scenarioObjectEventsPools(virConnectPtr conn)
+{
+    virStoragePoolPtr ep = virStoragePoolDefineXML(conn, evPoolXML, 0);
+
+    drain("oev.pool.define");
+    poolStep("build", poolBuild(ep));
+    poolStep("create", virStoragePoolCreate(ep, 0));
+    poolStep("create-again", virStoragePoolCreate(ep, 0));
+    poolStep("build-active", virStoragePoolBuild(ep, 0));
+    poolStep("delete-active", virStoragePoolDelete(ep, 0));
+    poolStep("refresh", virStoragePoolRefresh(ep, 0));
+    poolStepName("redefine-active",
+                 virStoragePoolDefineXML(conn, evPoolXML, 0));
+    poolStep("vol", volCreateDelete(ep));
+    poolStep("autostart", virStoragePoolSetAutostart(ep, 1));
+    poolStep("destroy", virStoragePoolDestroy(ep));
+    poolStep("destroy-again", virStoragePoolDestroy(ep));
+    poolStep("refresh-inactive", virStoragePoolRefresh(ep, 0));
+    poolStep("delete", virStoragePoolDelete(ep, 0));
+    poolStep("still-defined", virStoragePoolIsActive(ep));
+    poolStep("undefine", virStoragePoolUndefine(ep));
+    poolStepName("transient", virStoragePoolCreateXML(conn, evPool2XML, 0));
+    poolStep("transient-destroy",
+             withPool(conn, "eq", virStoragePoolDestroy));
+    virStoragePoolFree(ep);
+}
+
+
+static void
+checkDereg(const char *key, int ret)
+{
+    if (ret < 0)
+        checkErr(key);
+    else
+        check(key, "0");
+}
+
+
+static void
+scenarioObjectEvents(virConnectPtr conn)
+{
+    virNetworkPtr dflt = virNetworkLookupByName(conn, "default");
+    int ids[5];
+
+    if (!dflt) {
+        ok(0, "lookup default network: %s", virGetLastErrorMessage());
+        return;
+    }
+    ids[0] = virConnectNetworkEventRegisterAny(conn, NULL,
+                                               VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                               NET_CB(onNetEvent),
+                                               (void *)"net", NULL);
+    ids[1] = virConnectNetworkEventRegisterAny(conn, dflt,
+                                               VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                               NET_CB(onNetEvent),
+                                               (void *)"netdef", NULL);
+    ids[2] = virConnectStoragePoolEventRegisterAny(conn, NULL,
+                                                   VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                                                   POOL_CB(onPoolEvent),
+                                                   (void *)"pool", NULL);
+    ids[3] = virConnectStoragePoolEventRegisterAny(conn, NULL,
+                                                   VIR_STORAGE_POOL_EVENT_ID_REFRESH,
+                                                   POOL_CB(onPoolRefresh),
+                                                   (void *)"refresh", NULL);
+    ids[4] = virConnectNodeDeviceEventRegisterAny(conn, NULL,
+                                                  VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE,
+                                                  DEV_CB(onDevEvent),
+                                                  (void *)"dev", NULL);
+    checkf("oev.ids", "%d %d %d %d %d", ids[0], ids[1], ids[2], ids[3],
+           ids[4]);
+    checkInt("oev.net-dup",
+             virConnectNetworkEventRegisterAny(conn, NULL,
+                                               VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                               NET_CB(onNetEvent),
+                                               (void *)"again", NULL));
+    checkInt("oev.pool-dup",
+             virConnectStoragePoolEventRegisterAny(conn, NULL,
+                                                   VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                                                   POOL_CB(onPoolEvent),
+                                                   (void *)"again", NULL));
+
+    scenarioObjectEventsNetworks(conn, dflt);
+    scenarioObjectEventsPools(conn);
+
+    /* An id is an id, whatever the kind it was registered for. */
+    checkResult("oev.dereg-cross",
+                virConnectNetworkEventDeregisterAny(conn, ids[2]));
+    checkDereg("oev.dereg-cross-again",
+               virConnectStoragePoolEventDeregisterAny(conn, ids[2]));
+    checkResult("oev.dereg-dev-by-domain",
+                virConnectDomainEventDeregisterAny(conn, ids[4]));
+    checkDereg("oev.dereg-0", virConnectNetworkEventDeregisterAny(conn, ids[0]));
+    checkDereg("oev.dereg-1", virConnectNetworkEventDeregisterAny(conn, ids[1]));
+    checkDereg("oev.dereg-3",
+               virConnectStoragePoolEventDeregisterAny(conn, ids[3]));
+    checkDereg("oev.dereg-again",
+               virConnectNetworkEventDeregisterAny(conn, ids[0]));
+    virNetworkDestroy(dflt);
+    virNetworkCreate(dflt);
+    drain("oev.none");
+    virNetworkFree(dflt);
 }
 
 
@@ -1649,6 +2625,8 @@ main(void)
     scenarioStorage(conn);
     scenarioInterfaces(conn);
     scenarioNodeDevices(conn);
+    scenarioStats(conn);
+    scenarioObjectEvents(conn);
     is_int(virConnectClose(conn), 0, "default connection freed on close");
 
     conn = virConnectOpen("test:///default");

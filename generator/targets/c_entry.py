@@ -114,7 +114,10 @@ def _arg_check(f, c, domain):
             " are mutually exclusive"
     else:
         test, text = ARG_CHECKS[c.kind]
-        cond = test.format(v=value, len=c.len)
+        # A length passed by pointer (int *nparams) is checked through it.
+        length = f"(*{c.len})" if c.len and _arg_type(f, c.len).endswith("*") \
+            else c.len
+        cond = test.format(v=value, len=length)
         detail = text.format(a=shown, f=f.name)
     return dict(cond=cond, raw=True, domain=domain, detail=_c_string(detail),
                 extra="", func=_c_string(f.name), arg=_c_string(shown))

@@ -348,13 +348,15 @@ testNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
     size_t cell;
 
     if (startCell < 0) {
-        testRaiseInvalidArg(VIR_FROM_NONE,
+        testRaiseInvalidArg(VIR_FROM_DOMAIN, "virNodeGetCellsFreeMemory",
+                            "startCell",
                             "startCell in %s must be zero or greater",
                             "virNodeGetCellsFreeMemory");
         return -1;
     }
     if (maxCells <= 0) {
-        testRaiseInvalidArg(VIR_FROM_NONE,
+        testRaiseInvalidArg(VIR_FROM_DOMAIN, "virNodeGetCellsFreeMemory",
+                            "maxCells",
                             "maxCells in %s must be greater than zero",
                             "virNodeGetCellsFreeMemory");
         return -1;
@@ -559,6 +561,16 @@ virHypervisorDriver testHypervisorDriver = {
     .domainManagedSave = testDomainManagedSave,
     .domainManagedSaveRemove = testDomainManagedSaveRemove,
     .domainGetSecurityLabel = testDomainGetSecurityLabel,
+    .domainGetSchedulerType = testDomainGetSchedulerType,
+    .domainGetSchedulerParameters = testDomainGetSchedulerParameters,
+    .domainGetSchedulerParametersFlags = testDomainGetSchedulerParametersFlags,
+    .domainSetSchedulerParameters = testDomainSetSchedulerParameters,
+    .domainSetSchedulerParametersFlags = testDomainSetSchedulerParametersFlags,
+    .domainMemoryStats = testDomainMemoryStats,
+    .domainBlockStats = testDomainBlockStats,
+    .domainGetBlockInfo = testDomainGetBlockInfo,
+    .domainInterfaceStats = testDomainInterfaceStats,
+    .domainGetTime = testDomainGetTime,
 
     .connectDomainEventRegister = testConnectDomainEventRegister,
     .connectDomainEventDeregister = testConnectDomainEventDeregister,

@@ -28,10 +28,11 @@
     virReportErrorFull(dom, code, __FILE__, __func__, __LINE__, __VA_ARGS__)
 
 /* libvirt reports argument errors without the "invalid argument: "
- * prefix (its virReportInvalidArg): the message is the text alone. */
-#define testRaiseInvalidArg(dom, ...) \
+ * prefix (its virReportInvalidArg): the message is the text alone, and
+ * the error names the public function (str1) and the argument (str2). */
+#define testRaiseInvalidArg(dom, func, arg, ...) \
     virRaiseErrorFull(__FILE__, __func__, __LINE__, dom, \
-                      VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, NULL, NULL, NULL, \
+                      VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, func, arg, NULL, \
                       0, 0, __VA_ARGS__)
 
 #define TEST_MAX_CELLS 128
@@ -120,12 +121,21 @@ const virDomainXMLOption *testDomainXMLOption(void);
 testDriver *testDriverLoadDefault(void);
 testDriver *testDriverLoadFile(const char *path);
 
-/* test_driver_events.c */
+/* test_driver_events.c: events of every object kind share one list of
+ * callbacks (and one sequence of callback ids) per instance. */
 testEventState *testEventStateNew(void);
 void testEventStateFree(testEventState *state);
 void testEventQueueDomainLifecycle(testEventState *state, const char *name,
                                    const unsigned char *uuid, int id,
                                    int event, int detail);
+void testEventQueueNetworkLifecycle(testEventState *state, const char *name,
+                                    const unsigned char *uuid, int event);
+void testEventQueuePoolLifecycle(testEventState *state, const char *name,
+                                 const unsigned char *uuid, int event);
+void testEventQueuePoolRefresh(testEventState *state, const char *name,
+                               const unsigned char *uuid);
+void testEventQueueNodeDeviceLifecycle(testEventState *state,
+                                       const char *name, int event);
 int testConnectDomainEventRegister(virConnectPtr conn,
                                    virConnectDomainEventCallback cb,
                                    void *opaque, virFreeCallback freecb);
@@ -136,9 +146,35 @@ int testConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
                                       virConnectDomainEventGenericCallback cb,
                                       void *opaque, virFreeCallback freecb);
 int testConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
+int testConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net,
+                                       int eventID,
+                                       virConnectNetworkEventGenericCallback cb,
+                                       void *opaque, virFreeCallback freecb);
+int testConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID);
+int testConnectStoragePoolEventRegisterAny(virConnectPtr conn,
+                                           virStoragePoolPtr pool,
+                                           int eventID,
+                                           virConnectStoragePoolEventGenericCallback cb,
+                                           void *opaque,
+                                           virFreeCallback freecb);
+int testConnectStoragePoolEventDeregisterAny(virConnectPtr conn,
+                                             int callbackID);
+int testConnectNodeDeviceEventRegisterAny(virConnectPtr conn,
+                                          virNodeDevicePtr dev, int eventID,
+                                          virConnectNodeDeviceEventGenericCallback cb,
+                                          void *opaque,
+                                          virFreeCallback freecb);
+int testConnectNodeDeviceEventDeregisterAny(virConnectPtr conn,
+                                            int callbackID);
 
 /* test_driver_domain.c */
 void testDomObjFree(testDomObj *obj);
+/* The object behind a handle, or NULL with libvirt's "no domain" error.
+ * Called locked, as are the two below. */
+testDomObj *testDomObjFromDomain(testDriver *drv, virDomainPtr domain);
+bool testDomObjIsActive(const testDomObj *obj);
+/* -1 with libvirt's "domain is not running" unless it is active. */
+int testDomObjCheckActive(testDomObj *obj);
 /* Adds a loaded definition; takes `def`.  The loader's runstate is applied
  * (running domains get the next id). */
 testDomObj *testDomObjAdd(testDriver *drv, virDomainDef *def);
@@ -229,3 +265,29 @@ int testDomainManagedSave(virDomainPtr domain, unsigned int flags);
 int testDomainManagedSaveRemove(virDomainPtr domain, unsigned int flags);
 int testDomainGetSecurityLabel(virDomainPtr domain,
                                virSecurityLabelPtr seclabel);
+
+/* Scheduler, statistics and guest time, in test_driver_stats.c: the
+ * fixed or clock-made numbers libvirt's test driver reports. */
+char *testDomainGetSchedulerType(virDomainPtr domain, int *nparams);
+int testDomainGetSchedulerParameters(virDomainPtr domain,
+                                     virTypedParameterPtr params,
+                                     int *nparams);
+int testDomainGetSchedulerParametersFlags(virDomainPtr domain,
+                                          virTypedParameterPtr params,
+                                          int *nparams, unsigned int flags);
+int testDomainSetSchedulerParameters(virDomainPtr domain,
+                                     virTypedParameterPtr params,
+                                     int nparams);
+int testDomainSetSchedulerParametersFlags(virDomainPtr domain,
+                                          virTypedParameterPtr params,
+                                          int nparams, unsigned int flags);
+int testDomainMemoryStats(virDomainPtr domain, virDomainMemoryStatPtr stats,
+                          unsigned int nr_stats, unsigned int flags);
+int testDomainBlockStats(virDomainPtr domain, const char *path,
+                         virDomainBlockStatsPtr stats, size_t size);
+int testDomainGetBlockInfo(virDomainPtr domain, const char *path,
+                           virDomainBlockInfoPtr info, unsigned int flags);
+int testDomainInterfaceStats(virDomainPtr domain, const char *device,
+                             virDomainInterfaceStatsPtr stats, size_t size);
+int testDomainGetTime(virDomainPtr domain, long long *seconds,
+                      unsigned int *nseconds, unsigned int flags);

@@ -30,7 +30,7 @@ testDomObjFree(testDomObj *obj)
 }
 
 
-static bool
+bool
 testDomObjIsActive(const testDomObj *obj)
 {
     return obj->def->id != -1;
@@ -65,8 +65,7 @@ testDomObjFindByName(testDriver *drv, const char *name)
 }
 
 
-/* The object behind a handle, or NULL with libvirt's error. */
-static testDomObj *
+testDomObj *
 testDomObjFromDomain(testDriver *drv, virDomainPtr domain)
 {
     testDomObj *obj = testDomObjFindByUUID(drv, domain->uuid);
@@ -107,7 +106,7 @@ testDomObjEvent(testDriver *drv, testDomObj *obj, int event, int detail)
 
 
 /* libvirt's generic check, raised from its domain config code. */
-static int
+int
 testDomObjCheckActive(testDomObj *obj)
 {
     if (!testDomObjIsActive(obj)) {
@@ -574,7 +573,8 @@ testDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
     unsigned char uuid[VIR_UUID_BUFLEN];
 
     if (virUUIDParse(uuidstr, uuid) < 0) {
-        testRaiseInvalidArg(VIR_FROM_DOMAIN, "%s", "Invalid UUID");
+        testRaiseInvalidArg(VIR_FROM_DOMAIN, "virDomainLookupByUUIDString",
+                            "uuidstr", "%s", "Invalid UUID");
         return NULL;
     }
     return testDomainLookupByUUID(conn, uuid);
@@ -1219,7 +1219,8 @@ testDomObjGetOneDef(testDomObj *obj, unsigned int flags, bool *live)
     bool active = testDomObjIsActive(obj);
 
     if ((flags & VIR_DOMAIN_AFFECT_LIVE) && (flags & VIR_DOMAIN_AFFECT_CONFIG)) {
-        testRaiseInvalidArg(VIR_FROM_DOMAIN, "%s",
+        /* The entry points refuse this first; kept for internal calls. */
+        testRaiseInvalidArg(VIR_FROM_DOMAIN, NULL, "flags", "%s",
                             "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
                             "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
         return NULL;

@@ -81,6 +81,15 @@ testNetObjRemove(testDriver *drv, testNetObj *obj)
 }
 
 
+/* A lifecycle event (virNetworkEventLifecycleType); called locked. */
+static void
+testNetObjEvent(testDriver *drv, testNetObj *obj, int event)
+{
+    testEventQueueNetworkLifecycle(drv->events, obj->def->name,
+                                   obj->def->uuid, event);
+}
+
+
 /* Add or update a network from `*def` (taken on success), with libvirt's
  * duplicate checks.  `live`: it is being started (virNetworkCreateXML). */
 static testNetObj *
@@ -331,8 +340,8 @@ testNetworkLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
     unsigned char uuid[VIR_UUID_BUFLEN];
 
     if (virUUIDParse(uuidstr, uuid) < 0) {
-        testRaiseInvalidArg(VIR_FROM_NETWORK,
-                            "uuidstr in %s must be a valid UUID",
+        testRaiseInvalidArg(VIR_FROM_NETWORK, "virNetworkLookupByUUIDString",
+                            "uuidstr", "uuidstr in %s must be a valid UUID",
                             "virNetworkLookupByUUIDString");
         return NULL;
     }
@@ -359,6 +368,7 @@ testNetworkDefineXMLFlags(virConnectPtr conn, const char *xml,
     g_mutex_lock(&drv->lock);
     if ((obj = testNetObjAssign(drv, &def, false))) {
         obj->persistent = true;
+        testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_DEFINED);
         ret = testNetObjGetHandle(conn, obj);
     }
     g_mutex_unlock(&drv->lock);
@@ -390,6 +400,7 @@ testNetworkCreateXMLFlags(virConnectPtr conn, const char *xml,
     g_mutex_lock(&drv->lock);
     if ((obj = testNetObjAssign(drv, &def, true))) {
         obj->active = true;
+        testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_STARTED);
         ret = testNetObjGetHandle(conn, obj);
     }
     g_mutex_unlock(&drv->lock);
@@ -420,6 +431,7 @@ testNetworkCreate(virNetworkPtr net)
         goto cleanup;
     }
     obj->active = true;
+    testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_STARTED);
     ret = 0;
 
  cleanup:
@@ -438,9 +450,11 @@ testNetworkDestroy(virNetworkPtr net)
     g_mutex_lock(&drv->lock);
     if (!(obj = testNetObjFromNetwork(drv, net)))
         goto cleanup;
-    /* Like libvirt's test driver, stopping a stopped network is fine, and
-     * a definition given while it ran does not replace the running one. */
+    /* Like libvirt's test driver, stopping a stopped network is fine (and
+     * tells so again), and a definition given while it ran does not
+     * replace the running one. */
     obj->active = false;
+    testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_STOPPED);
     if (!obj->persistent)
         testNetObjRemove(drv, obj);
     ret = 0;
@@ -466,6 +480,7 @@ testNetworkUndefine(virNetworkPtr net)
                        "Network '%s' is still running", obj->def->name);
         goto cleanup;
     }
+    testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_UNDEFINED);
     testNetObjRemove(drv, obj);
     ret = 0;
 
@@ -605,4 +620,6 @@ virNetworkDriver testNetworkDriver = {
     .networkSetAutostart = testNetworkSetAutostart,
     .networkIsActive = testNetworkIsActive,
     .networkIsPersistent = testNetworkIsPersistent,
+    .connectNetworkEventRegisterAny = testConnectNetworkEventRegisterAny,
+    .connectNetworkEventDeregisterAny = testConnectNetworkEventDeregisterAny,
 };

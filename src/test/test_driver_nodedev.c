@@ -268,4 +268,6 @@ virNodeDeviceDriver testNodeDeviceDriver = {
     .nodeDeviceGetXMLDesc = testNodeDeviceGetXMLDesc,
     .nodeDeviceNumOfCaps = testNodeDeviceNumOfCaps,
     .nodeDeviceListCaps = testNodeDeviceListCaps,
+    .connectNodeDeviceEventRegisterAny = testConnectNodeDeviceEventRegisterAny,
+    .connectNodeDeviceEventDeregisterAny = testConnectNodeDeviceEventDeregisterAny,
 };

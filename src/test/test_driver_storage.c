@@ -154,6 +154,15 @@ testPoolObjRemove(testDriver *drv, testPoolObj *obj)
 }
 
 
+/* A lifecycle event (virStoragePoolEventLifecycleType); called locked. */
+static void
+testPoolObjEvent(testDriver *drv, testPoolObj *obj, int event)
+{
+    testEventQueuePoolLifecycle(drv->events, obj->def->name, obj->def->uuid,
+                                event);
+}
+
+
 /* Add a new pool from `*def` (taken on success) after libvirt's checks:
  * another directory pool on the same path, then name and uuid clashes. */
 static testPoolObj *
@@ -467,6 +476,7 @@ testStoragePoolLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 
     if (virUUIDParse(uuidstr, uuid) < 0) {
         testRaiseInvalidArg(VIR_FROM_STORAGE,
+                            "virStoragePoolLookupByUUIDString", "uuidstr",
                             "uuidstr in %s must be a valid UUID",
                             "virStoragePoolLookupByUUIDString");
         return NULL;
@@ -501,6 +511,8 @@ testStoragePoolDefineOrCreate(virConnectPtr conn, const char *xml, bool live)
             obj->active = true;
         else
             obj->persistent = true;
+        testPoolObjEvent(drv, obj, live ? VIR_STORAGE_POOL_EVENT_STARTED
+                                        : VIR_STORAGE_POOL_EVENT_DEFINED);
         ret = testPoolObjGetHandle(conn, obj);
     }
     g_mutex_unlock(&drv->lock);
@@ -544,6 +556,7 @@ testStoragePoolCreate(virStoragePoolPtr pool, unsigned int flags)
         goto cleanup;
     }
     obj->active = true;
+    testPoolObjEvent(drv, obj, VIR_STORAGE_POOL_EVENT_STARTED);
     ret = 0;
 
  cleanup:
@@ -563,6 +576,7 @@ testStoragePoolDestroy(virStoragePoolPtr pool)
     if (!(obj = testPoolObjFromNameActive(drv, pool->name)))
         goto cleanup;
     obj->active = false;
+    testPoolObjEvent(drv, obj, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!obj->persistent)
         testPoolObjRemove(drv, obj);
     ret = 0;
@@ -588,12 +602,55 @@ testStoragePoolUndefine(virStoragePoolPtr pool)
                        "storage pool '%s' is active", pool->name);
         goto cleanup;
     }
+    testPoolObjEvent(drv, obj, VIR_STORAGE_POOL_EVENT_UNDEFINED);
     testPoolObjRemove(drv, obj);
     ret = 0;
 
  cleanup:
     g_mutex_unlock(&drv->lock);
     return ret;
+}
+
+
+/* Building and deleting an inactive pool's storage: libvirt's test driver
+ * only tells (CREATED, DELETED); the pool and its volumes stay. */
+static int
+testStoragePoolBuildOrDelete(virStoragePoolPtr pool, int event)
+{
+    testDriver *drv = pool->conn->privateData;
+    testPoolObj *obj;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testPoolObjFromName(drv, pool->name)))
+        goto cleanup;
+    if (obj->active) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "storage pool '%s' is active", pool->name);
+        goto cleanup;
+    }
+    testPoolObjEvent(drv, obj, event);
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testStoragePoolBuild(virStoragePoolPtr pool, unsigned int flags)
+{
+    virCheckFlags(0, -1);
+    return testStoragePoolBuildOrDelete(pool, VIR_STORAGE_POOL_EVENT_CREATED);
+}
+
+
+static int
+testStoragePoolDelete(virStoragePoolPtr pool, unsigned int flags)
+{
+    virCheckFlags(0, -1);
+    return testStoragePoolBuildOrDelete(pool, VIR_STORAGE_POOL_EVENT_DELETED);
 }
 
 
@@ -609,6 +666,8 @@ testStoragePoolRefresh(virStoragePoolPtr pool, unsigned int flags)
     g_mutex_lock(&drv->lock);
     if ((obj = testPoolObjFromNameActive(drv, pool->name))) {
         testPoolObjRefresh(obj);
+        testEventQueuePoolRefresh(drv->events, obj->def->name,
+                                  obj->def->uuid);
         ret = 0;
     }
     g_mutex_unlock(&drv->lock);
@@ -1031,6 +1090,10 @@ virStorageDriver testStorageDriver = {
     .storagePoolDestroy = testStoragePoolDestroy,
     .storagePoolUndefine = testStoragePoolUndefine,
     .storagePoolRefresh = testStoragePoolRefresh,
+    .storagePoolBuild = testStoragePoolBuild,
+    .storagePoolDelete = testStoragePoolDelete,
+    .connectStoragePoolEventRegisterAny = testConnectStoragePoolEventRegisterAny,
+    .connectStoragePoolEventDeregisterAny = testConnectStoragePoolEventDeregisterAny,
     .storagePoolGetInfo = testStoragePoolGetInfo,
     .storagePoolGetXMLDesc = testStoragePoolGetXMLDesc,
     .storagePoolGetAutostart = testStoragePoolGetAutostart,

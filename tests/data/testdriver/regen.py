@@ -14,8 +14,10 @@
 # With --outdir DIR the files go to DIR instead (to compare another
 # libvirt.so, e.g. LD_LIBRARY_PATH=.libs regen.py --outdir /tmp/x).
 
+import ctypes
 import os
 import sys
+import time
 
 import libvirt
 
@@ -57,6 +59,17 @@ def call(key, fn):
     else:
         put(key, r)
     return r
+
+
+def call_err(key, fn):
+    """Record the whole error fn() raises, as libvirt's err tuple: code,
+    domain, message, level, str1, str2, str3, int1, int2."""
+    try:
+        fn()
+    except libvirt.libvirtError as e:
+        put(key, '|'.join(str(x) for x in e.err))
+        return
+    put(key, 'no error')
 
 
 def names(objs):
@@ -161,6 +174,7 @@ def scenario_domains(c):
     call('dom.byuuid-nope', lambda: c.lookupByUUIDString(
         '11111111-2222-3333-4444-555555555555'))
     call('dom.byuuid-bad', lambda: c.lookupByUUIDString('zzz'))
+    call_err('dom.byuuid-bad.err', lambda: c.lookupByUUIDString('zzz'))
     d = c.lookupByName('test')
     call('dom.byid', lambda: c.lookupByID(1).name())
     call('dom.byuuid', lambda: c.lookupByUUIDString(
@@ -350,6 +364,7 @@ def scenario_networks(c):
     call('net.byuuid-nope', lambda: c.networkLookupByUUIDString(
         '11111111-2222-3333-4444-555555555555'))
     call('net.byuuid-bad', lambda: c.networkLookupByUUIDString('zz'))
+    call_err('net.byuuid-bad.err', lambda: c.networkLookupByUUIDString('zz'))
     n = c.networkLookupByName('default')
     call('net.byuuid', lambda: c.networkLookupByUUIDString(
         'dd8fe884-6c02-601e-7551-cca97df1c5df').name())
@@ -407,6 +422,7 @@ def scenario_storage(c):
     call('pool.byuuid-nope', lambda: c.storagePoolLookupByUUIDString(
         '11111111-2222-3333-4444-555555555555'))
     call('pool.byuuid-bad', lambda: c.storagePoolLookupByUUIDString('zz'))
+    call_err('pool.byuuid-bad.err', lambda: c.storagePoolLookupByUUIDString('zz'))
     p = c.storagePoolLookupByName('default-pool')
     call('pool.byuuid', lambda: c.storagePoolLookupByUUIDString(
         'dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566').name())
@@ -522,6 +538,399 @@ def scenario_nodedevs(c):
          lambda: c.nodeDeviceLookupByName('computer').XMLDesc(1))
 
 
+# ---- scheduler, statistics, block info, guest time --------------------
+
+def kv(d):
+    return ' '.join('%s=%s' % (k, v) for k, v in d.items())
+
+
+def clock_close(usec):
+    """Is a counter made from the wall clock (in microseconds) near now?"""
+    return abs(usec / 1e6 - time.time()) < 60
+
+
+def block_shape(s):
+    """How libvirt's clock-made block counters relate: rd_req is the clock
+    in microseconds / 10, the others fixed fractions of it."""
+    rd_req, rd_bytes, wr_req, wr_bytes, errs = s
+    return 'clock=%s %s %s %s %s' % (
+        clock_close(rd_req * 10), rd_bytes == rd_req // 2,
+        wr_req == rd_req // 3, wr_bytes == rd_req // 4,
+        errs == rd_req // 200000)
+
+
+def iface_shape(s):
+    rx_bytes = s[0]
+    want = [rx_bytes, rx_bytes // 10, rx_bytes // 100000,
+            rx_bytes // 200000, rx_bytes // 2, rx_bytes // 11,
+            rx_bytes // 300000, rx_bytes // 400000]
+    return 'clock=%s %s' % (clock_close(rx_bytes * 10), list(s) == want)
+
+
+def grows(fn):
+    first = fn()[0]
+    time.sleep(0.002)
+    return fn()[0] > first
+
+
+STATS_XML = ("<domain type='test'><name>st</name>"
+             "<uuid>11111111-2222-3333-4444-666666666666</uuid>"
+             "<memory>1024</memory><currentMemory>777</currentMemory>"
+             "<os><type>hvm</type></os><devices>"
+             "<disk type='file' device='cdrom'>"
+             "<target dev='hdc' bus='ide'/></disk>"
+             "<disk type='file' device='disk'><source file='/a/b.img'/>"
+             "<target dev='vda' bus='virtio'/></disk>"
+             "<disk type='file' device='disk'><source file='/a/b.img'/>"
+             "<target dev='vdb' bus='virtio'/></disk>"
+             "<disk type='file' device='disk'><source file='/a/c.img'/>"
+             "<target dev='sda' bus='scsi'/></disk>"
+             "<disk type='block' device='disk'><source dev='/dev/sdz'/>"
+             "<target dev='sdb' bus='scsi'/></disk>"
+             "<interface type='network'><mac address='52:54:00:00:00:01'/>"
+             "<source network='default'/></interface>"
+             "<interface type='network'><mac address='52:54:00:00:00:01'/>"
+             "<source network='default'/></interface>"
+             "<interface type='ethernet'><mac address='52:54:00:00:00:02'/>"
+             "<target dev='tap7'/></interface>"
+             "<memballoon model='virtio'/>"
+             "</devices></domain>")
+
+NOBALLOON_XML = ("<domain type='test'><name>nb</name>"
+                 "<uuid>11111111-2222-3333-4444-777777777777</uuid>"
+                 "<memory>1024</memory><os><type>hvm</type></os>"
+                 "<devices>%s</devices></domain>")
+
+
+def scenario_stats_of(c, d, key):
+    """The calls of scenario_stats that do not change anything."""
+    call(key + '.sched', d.schedulerType)
+    call(key + '.sched-params', lambda: kv(d.schedulerParameters()))
+    call(key + '.mem', lambda: kv(d.memoryStats()))
+    call(key + '.time', lambda: kv(d.getTime()))
+
+
+def scenario_stats(c):
+    d = c.lookupByName('test')
+    scenario_stats_of(c, d, 'stats.test')
+    call('stats.test.sched-params-flags',
+         lambda: kv(d.schedulerParametersFlags(0)))
+    call('stats.test.sched-params-live', lambda: kv(d.schedulerParametersFlags(
+        libvirt.VIR_DOMAIN_AFFECT_LIVE)))
+    call('stats.test.sched-set', lambda: (
+        d.setSchedulerParameters({'weight': 77}),
+        kv(d.schedulerParameters()))[1])
+    call('stats.test.sched-set-config', lambda: d.setSchedulerParametersFlags(
+        {'weight': 77}, libvirt.VIR_DOMAIN_AFFECT_CONFIG))
+    for disk in ['vda', '/guest/diskimage1']:
+        call('stats.test.block.%s' % disk,
+             lambda: block_shape(d.blockStats(disk)))
+        call('stats.test.blockinfo.%s' % disk, lambda: d.blockInfo(disk))
+    call('stats.test.block-grows', lambda: grows(lambda: d.blockStats('vda')))
+    for disk in ['hda', 'diskimage1', '']:
+        call('stats.test.block.%s' % disk, lambda: d.blockStats(disk))
+        call('stats.test.blockinfo.%s' % disk, lambda: d.blockInfo(disk))
+    for dev in ['testnet0', 'aa:bb:cc:dd:ee:ff', 'AA:BB:CC:DD:EE:FF']:
+        call('stats.test.iface.%s' % dev,
+             lambda: iface_shape(d.interfaceStats(dev)))
+    call('stats.test.iface-grows',
+         lambda: grows(lambda: d.interfaceStats('testnet0')))
+    for dev in ['xx', '', 'TESTNET0']:
+        call('stats.test.iface.%s' % dev, lambda: d.interfaceStats(dev))
+
+    st = c.defineXML(STATS_XML)
+    scenario_stats_of(c, st, 'stats.off')
+    for disk in ['vda', '', 'xx']:
+        call('stats.off.block.%s' % disk, lambda: st.blockStats(disk))
+    for disk in ['vda', 'hdc', '/a/b.img', '/a/c.img', '/dev/sdz', 'xx']:
+        call('stats.off.blockinfo.%s' % disk, lambda: st.blockInfo(disk))
+    for dev in ['testnet0', 'xx', '']:
+        call('stats.off.iface.%s' % dev, lambda: st.interfaceStats(dev))
+
+    st.create()
+    scenario_stats_of(c, st, 'stats.on')
+    for disk in ['hdc', 'vdb', '/a/b.img', '/a/c.img', '/dev/sdz', 'VDA',
+                 'vda ']:
+        call('stats.on.block.%s' % disk,
+             lambda: block_shape(st.blockStats(disk)))
+    for dev in ['testnet1', 'tap7', '52:54:00:00:00:01', '52:54:0:0:0:2',
+                '52:54:00:00:00:03', 'TAP7']:
+        call('stats.on.iface.%s' % dev,
+             lambda: iface_shape(st.interfaceStats(dev)))
+    st.setMemoryFlags(500, libvirt.VIR_DOMAIN_AFFECT_CONFIG)
+    call('stats.on.mem-config-set', lambda: kv(st.memoryStats()))
+    st.setMemory(999)
+    call('stats.on.mem-live-set', lambda: kv(st.memoryStats()))
+
+    st.suspend()
+    scenario_stats_of(c, st, 'stats.paused')
+    call('stats.paused.block', lambda: block_shape(st.blockStats('vda')))
+    call('stats.paused.iface', lambda: iface_shape(st.interfaceStats('tap7')))
+    st.resume()
+    st.destroy()
+    st.undefine()
+    scenario_stats_of(c, st, 'stats.gone')
+    call('stats.gone.sched-set', lambda: st.setSchedulerParameters(
+        {'weight': 1}))
+    call('stats.gone.block', lambda: st.blockStats('vda'))
+    call('stats.gone.block-empty', lambda: st.blockStats(''))
+    call('stats.gone.blockinfo', lambda: st.blockInfo('vda'))
+    call('stats.gone.iface', lambda: st.interfaceStats('tap7'))
+
+    for name, devs in [('none', ''),
+                       ('model-none', "<memballoon model='none'/>"),
+                       ('xen', "<memballoon model='xen'/>")]:
+        nb = c.createXML(NOBALLOON_XML % devs, 0)
+        call('stats.balloon.%s' % name, lambda: kv(nb.memoryStats()))
+        nb.destroy()
+
+    call_err('stats.err.uuid', lambda: c.lookupByUUIDString('not-a-uuid'))
+    call_err('stats.err.blockinfo-empty', lambda: d.blockInfo(''))
+    call_err('stats.err.block-empty', lambda: d.blockStats(''))
+    call_err('stats.err.iface', lambda: d.interfaceStats('xx'))
+    scenario_stats_capi(c, d)
+
+
+# What Python cannot ask: the C API through ctypes, on the libvirt.so the
+# binding uses (the real one, or ours under LD_LIBRARY_PATH).
+
+class CError(ctypes.Structure):
+    _fields_ = [('code', ctypes.c_int), ('domain', ctypes.c_int),
+                ('message', ctypes.c_char_p), ('level', ctypes.c_int),
+                ('conn', ctypes.c_void_p), ('dom', ctypes.c_void_p),
+                ('str1', ctypes.c_char_p), ('str2', ctypes.c_char_p),
+                ('str3', ctypes.c_char_p), ('int1', ctypes.c_int),
+                ('int2', ctypes.c_int), ('net', ctypes.c_void_p)]
+
+
+class CTypedParam(ctypes.Structure):
+    _fields_ = [('field', ctypes.c_char * 80), ('type', ctypes.c_int),
+                ('value', ctypes.c_ulonglong)]
+
+
+class CMemStat(ctypes.Structure):
+    _fields_ = [('tag', ctypes.c_int), ('val', ctypes.c_ulonglong)]
+
+
+LIB = ctypes.CDLL('libvirt.so.0')
+LIB.virGetLastError.restype = ctypes.POINTER(CError)
+CB = ctypes.CFUNCTYPE(None)
+NO_CB = CB(lambda: None)
+
+
+def c_result(ret):
+    """A C call's int result, or its error as call_err writes it."""
+    if ret >= 0:
+        return str(ret)
+    e = LIB.virGetLastError()
+    if not e:
+        return 'ERR (no error set)'
+    e = e.contents
+
+    def s(v):
+        return None if v is None else v.decode()
+    return '|'.join(str(x) for x in (e.code, e.domain, s(e.message), e.level,
+                                     s(e.str1), s(e.str2), s(e.str3),
+                                     e.int1, e.int2))
+
+
+def c_params(*items):
+    arr = (CTypedParam * max(len(items), 1))()
+    for i, (name, typ, val) in enumerate(items):
+        arr[i].field = name.encode()
+        arr[i].type = typ
+        arr[i].value = val
+    return arr
+
+
+def scenario_stats_capi(c, d):
+    dp = ctypes.c_void_p(d.c_pointer())
+    cp = ctypes.c_void_p(c.c_pointer())
+    buf = ctypes.create_string_buffer(256)
+    for size in [0, 16, 40, 48]:
+        put('capi.block-size-%d' % size,
+            c_result(LIB.virDomainBlockStats(dp, b'vda', buf,
+                                             ctypes.c_size_t(size))))
+    for size in [8, 64, 72]:
+        put('capi.iface-size-%d' % size,
+            c_result(LIB.virDomainInterfaceStats(dp, b'testnet0', buf,
+                                                 ctypes.c_size_t(size))))
+    stats = (CMemStat * 20)()
+    for nr in [0, 1, 5, 12, 13, 14, 20]:
+        n = LIB.virDomainMemoryStats(dp, stats, nr, 0)
+        put('capi.mem-%d' % nr, c_result(n) if n <= 0 else ' '.join(
+            '%d=%d' % (stats[i].tag, stats[i].val) for i in range(n)))
+    put('capi.mem-null', c_result(LIB.virDomainMemoryStats(dp, None, 5, 0)))
+
+    uint, int_ = libvirt.VIR_TYPED_PARAM_UINT, libvirt.VIR_TYPED_PARAM_INT
+    for key, items in [('weight', [('weight', uint, 77)]),
+                       ('none', []),
+                       ('cap', [('cap', uint, 5)]),
+                       ('int', [('weight', int_, 5)]),
+                       ('twice', [('weight', uint, 5), ('weight', uint, 6)])]:
+        put('capi.sched-set-%s' % key,
+            c_result(LIB.virDomainSetSchedulerParameters(
+                dp, c_params(*items), len(items))))
+    for flags in [1, 2]:
+        put('capi.sched-setflags-%d' % flags,
+            c_result(LIB.virDomainSetSchedulerParametersFlags(
+                dp, c_params(('weight', uint, 5)), 1, flags)))
+    params = c_params(('x', uint, 0), ('y', uint, 0))
+    nparams = ctypes.c_int(2)
+    ret = LIB.virDomainGetSchedulerParameters(dp, params,
+                                              ctypes.byref(nparams))
+    put('capi.sched-get', '%s n=%d %s=%d' % (c_result(ret), nparams.value,
+                                             params[0].field.decode(),
+                                             params[0].value))
+    for flags in [0, 1]:
+        nparams = ctypes.c_int(1)
+        put('capi.sched-getflags-%d' % flags,
+            c_result(LIB.virDomainGetSchedulerParametersFlags(
+                dp, params, ctypes.byref(nparams), flags)))
+    nparams = ctypes.c_int(-7)
+    LIB.virDomainGetSchedulerType.restype = ctypes.c_void_p
+    ptr = LIB.virDomainGetSchedulerType(dp, ctypes.byref(nparams))
+    put('capi.sched-type', '%s %d' % (ctypes.string_at(ptr).decode(),
+                                      nparams.value))
+    LIB.free(ctypes.c_void_p(ptr))
+
+    for key, fn, ids in [
+            ('dom', LIB.virConnectDomainEventRegisterAny, [-1, 99]),
+            ('net', LIB.virConnectNetworkEventRegisterAny, [-1, 1, 99]),
+            ('pool', LIB.virConnectStoragePoolEventRegisterAny, [2]),
+            ('dev', LIB.virConnectNodeDeviceEventRegisterAny, [2])]:
+        for eid in ids:
+            put('capi.ev-%s-%d' % (key, eid),
+                c_result(fn(cp, None, eid, NO_CB, None, None)))
+
+
+# ---- network, storage pool and node device events ---------------------
+
+def on_net_event(conn, net, event, detail, tag):
+    events.append('%s:%s:%d:%d' % (tag, net.name(), event, detail))
+
+
+def on_pool_event(conn, pool, event, detail, tag):
+    events.append('%s:%s:%d:%d' % (tag, pool.name(), event, detail))
+
+
+def on_pool_refresh(conn, pool, tag):
+    events.append('%s:%s:refresh' % (tag, pool.name()))
+
+
+def on_dev_event(conn, dev, event, detail, tag):
+    events.append('%s:%s:%d:%d' % (tag, dev.name(), event, detail))
+
+
+EV_NET_XML = ("<network><name>en</name>"
+              "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5e0</uuid>"
+              "<bridge name='virbr8'/></network>")
+EV_NET2_XML = ("<network><name>et</name>"
+               "<uuid>dd8fe884-6c02-601e-7551-cca97df1c5e1</uuid></network>")
+EV_POOL_XML = ("<pool type='dir'><name>ep</name>"
+               "<uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4570</uuid>"
+               "<target><path>/ep</path></target></pool>")
+EV_POOL2_XML = ("<pool type='dir'><name>eq</name>"
+                "<uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4571</uuid>"
+                "<target><path>/eq</path></target></pool>")
+
+
+def scenario_object_events(c):
+    dflt = c.networkLookupByName('default')
+    ids = [
+        c.networkEventRegisterAny(None, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                  on_net_event, 'net'),
+        c.networkEventRegisterAny(dflt, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                  on_net_event, 'netdef'),
+        c.storagePoolEventRegisterAny(
+            None, libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE, on_pool_event,
+            'pool'),
+        c.storagePoolEventRegisterAny(
+            None, libvirt.VIR_STORAGE_POOL_EVENT_ID_REFRESH, on_pool_refresh,
+            'refresh'),
+        c.nodeDeviceEventRegisterAny(
+            None, libvirt.VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE, on_dev_event,
+            'dev'),
+    ]
+    put('oev.ids', ' '.join(str(i) for i in ids))
+    call('oev.net-dup', lambda: c.networkEventRegisterAny(
+        None, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE, on_net_event, 'again'))
+    call('oev.pool-dup', lambda: c.storagePoolEventRegisterAny(
+        None, libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE, on_pool_event,
+        'again'))
+
+    en = c.networkDefineXML(EV_NET_XML)
+    drain('oev.net.define')
+    steps = [
+        ('create', en.create),
+        ('redefine-active', lambda: c.networkDefineXML(EV_NET_XML).name()),
+        ('undefine-active', en.undefine),
+        ('destroy', en.destroy),
+        ('destroy-again', en.destroy),
+        ('create-again', en.create),
+        ('destroy2', en.destroy),
+        ('undefine', en.undefine),
+        ('transient', lambda: c.networkCreateXML(EV_NET2_XML).name()),
+        ('transient-destroy',
+         lambda: c.networkLookupByName('et').destroy()),
+        ('default-destroy', dflt.destroy),
+        ('default-createxml',
+         lambda: c.networkCreateXML(dflt.XMLDesc(0)).name()),
+        ('default-autostart', lambda: dflt.setAutostart(1)),
+    ]
+    for name, fn in steps:
+        call('oev.net.%s' % name, fn)
+        drain('oev.net.%s.events' % name)
+
+    ep = c.storagePoolDefineXML(EV_POOL_XML, 0)
+    drain('oev.pool.define')
+    steps = [
+        ('build', lambda: ep.build(0)),
+        ('create', lambda: ep.create(0)),
+        ('create-again', lambda: ep.create(0)),
+        ('build-active', lambda: ep.build(0)),
+        ('delete-active', lambda: ep.delete(0)),
+        ('refresh', lambda: ep.refresh(0)),
+        ('redefine-active',
+         lambda: c.storagePoolDefineXML(EV_POOL_XML, 0).name()),
+        ('vol', lambda: ep.createXML(
+            '<volume><name>ev</name><capacity>1</capacity></volume>',
+            0).delete(0)),
+        ('autostart', lambda: ep.setAutostart(1)),
+        ('destroy', ep.destroy),
+        ('destroy-again', ep.destroy),
+        ('refresh-inactive', lambda: ep.refresh(0)),
+        ('delete', lambda: ep.delete(0)),
+        ('still-defined', lambda: ep.isActive()),
+        ('undefine', ep.undefine),
+        ('transient', lambda: c.storagePoolCreateXML(EV_POOL2_XML, 0).name()),
+        ('transient-destroy',
+         lambda: c.storagePoolLookupByName('eq').destroy()),
+    ]
+    for name, fn in steps:
+        call('oev.pool.%s' % name, fn)
+        drain('oev.pool.%s.events' % name)
+
+    # An id is an id, whatever the kind it was registered for (the C API:
+    # Python keeps one table of ids per kind).
+    cp = ctypes.c_void_p(c.c_pointer())
+    put('oev.dereg-cross',
+        c_result(LIB.virConnectNetworkEventDeregisterAny(cp, ids[2])))
+    call('oev.dereg-cross-again',
+         lambda: (c.storagePoolEventDeregisterAny(ids[2]), 0)[1])
+    put('oev.dereg-dev-by-domain',
+        c_result(LIB.virConnectDomainEventDeregisterAny(cp, ids[4])))
+    for i, fn in [(0, c.networkEventDeregisterAny),
+                  (1, c.networkEventDeregisterAny),
+                  (3, c.storagePoolEventDeregisterAny)]:
+        call('oev.dereg-%d' % i, lambda: (fn(ids[i]), 0)[1])
+    call('oev.dereg-again', lambda: (c.networkEventDeregisterAny(ids[0]),
+                                     0)[1])
+    dflt.destroy()
+    dflt.create()
+    drain('oev.none')
+
+
 # ---- a host from a <node> file ----------------------------------------
 
 def scenario_file():
@@ -572,6 +981,8 @@ def main():
     scenario_storage(c)
     scenario_interfaces(c)
     scenario_nodedevs(c)
+    scenario_stats(c)
+    scenario_object_events(c)
     c.close()
 
     # The default host is rebuilt once its last connection is gone.
