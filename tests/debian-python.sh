@@ -9,9 +9,14 @@ if ! env -u LD_LIBRARY_PATH $py -c 'import libvirt' 2>/dev/null; then
     exit 0
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# A sanitizer build of our library needs its runtime loaded first.
+asan=
+if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
+    asan="LD_PRELOAD=$(${CC:-gcc} -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0"
+fi
 scen="$s/tests/python/debian-binding-scenario.py"
 env -u LD_LIBRARY_PATH $py "$scen" >"$tmp/real" 2>"$tmp/real.err"
-LD_LIBRARY_PATH="$b/.libs" $py "$scen" >"$tmp/ours" 2>"$tmp/ours.err"
+env $asan LD_LIBRARY_PATH="$b/.libs" $py "$scen" >"$tmp/ours" 2>"$tmp/ours.err"
 rc=$?
 n=1
 if grep -q "library $b/.libs/libvirt.so.0\|library $(cd "$b" && pwd)/.libs/libvirt.so.0" "$tmp/ours.err"; then

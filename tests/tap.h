@@ -75,5 +75,7 @@ static inline int
 tap_done(void)
 {
     printf("1..%d\n", tap_n_);
+    /* Flush now: LeakSanitizer ends the process with _exit(). */
+    fflush(stdout);
     return tap_failed_ ? 1 : 0;
 }

@@ -73,8 +73,10 @@ for name in $names; do
         cd "$datadir" || exit 99
         unset LIBVIRT_DEFAULT_URI VIRSH_DEFAULT_CONNECT_URI VSH_DEFAULT_CONNECT_URI
         HOME=$tmp/home XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config
-        LC_ALL=C.UTF-8 TERM=dumb
-        export HOME XDG_CACHE_HOME XDG_CONFIG_HOME LC_ALL TERM
+        # A wide "screen": on a dumb terminal readline scrolls long echoed
+        # lines sideways, which would make the output depend on the path.
+        LC_ALL=C.UTF-8 TERM=dumb COLUMNS=100000
+        export HOME XDG_CACHE_HOME XDG_CONFIG_HOME LC_ALL TERM COLUMNS
         if [ -f "$datadir/$name.env" ]; then
             while IFS= read -r line; do
                 [ -n "$line" ] && export "$line"

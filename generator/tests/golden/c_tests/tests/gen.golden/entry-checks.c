@@ -205,6 +205,8 @@ main(void)
            "virDomainGetConnect: NULL handle is refused");
     }
 
+    virDomainFree(h_Domain);
+    virDomainFree(ro_Domain);
     virConnectClose(h_Connect);
     virConnectClose(ro_Connect);
     return tap_done();
