@@ -3,9 +3,11 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The per-object calls live in test_driver_domain.c, _network.c,
- * _storage.c, _interface.c and _nodedev.c; the <node> document that fills
- * an instance is read by test_driver_load.c.
+ * The per-object calls live in test_driver_domain.c (lifecycle), _save.c
+ * (save images, core dumps), _snapshot.c, _vcpu.c, _guest.c (guest agent
+ * answers, small settings), _stats.c, _events.c, _network.c, _storage.c,
+ * _interface.c and _nodedev.c; the <node> document that fills an instance
+ * is read by test_driver_load.c.
  */
 #include <config.h>
 
@@ -63,6 +65,8 @@ testDriverFree(testDriver *drv)
     g_ptr_array_free(drv->networks, TRUE);
     g_ptr_array_free(drv->pools, TRUE);
     g_ptr_array_free(drv->ifaces, TRUE);
+    if (drv->ifaceBackup)
+        g_ptr_array_free(drv->ifaceBackup, TRUE);
     g_ptr_array_free(drv->devs, TRUE);
     for (i = 0; i < drv->nauths; i++) {
         g_free(drv->auths[i].username);
@@ -392,6 +396,62 @@ testNodeGetFreeMemory(virConnectPtr conn)
 }
 
 
+/* libvirt's test host reports the same times for every CPU. */
+static int
+testNodeGetCPUStats(virConnectPtr conn G_GNUC_UNUSED, int cpuNum G_GNUC_UNUSED,
+                    virNodeCPUStatsPtr params, int *nparams,
+                    unsigned int flags)
+{
+    static const struct {
+        const char *field;
+        unsigned long long value;
+    } stats[] = {
+        { VIR_NODE_CPU_STATS_USER, 9797400000ULL },
+        { VIR_NODE_CPU_STATS_KERNEL, 34678723400000ULL },
+        { VIR_NODE_CPU_STATS_IDLE, 87264900000ULL },
+        { VIR_NODE_CPU_STATS_IOWAIT, 763600000ULL },
+    };
+    int i;
+
+    virCheckFlags(0, -1);
+
+    if (!params) {
+        *nparams = G_N_ELEMENTS(stats);
+        return 0;
+    }
+    for (i = 0; i < *nparams && i < (int)G_N_ELEMENTS(stats); i++) {
+        g_strlcpy(params[i].field, stats[i].field, sizeof(params[i].field));
+        params[i].value = stats[i].value;
+    }
+    *nparams = i;
+    return 0;
+}
+
+
+/* Made-up counts: from 6, each next one is 2x + 7, cell after cell
+ * whatever the first cell; and, as in libvirt 9.0, 0 is returned (not the
+ * number of counts filled). */
+static int
+testNodeGetFreePages(virConnectPtr conn G_GNUC_UNUSED, unsigned int npages,
+                     unsigned int *pages G_GNUC_UNUSED,
+                     int startCell G_GNUC_UNUSED, unsigned int cellCount,
+                     unsigned long long *counts, unsigned int flags)
+{
+    unsigned int x = 6;
+    unsigned int i, j;
+
+    virCheckFlags(0, -1);
+
+    for (i = 0; i < cellCount; i++) {
+        for (j = 0; j < npages; j++) {
+            x = x * 2 + 7;
+            counts[i * npages + j] = (int)x;
+        }
+    }
+    return 0;
+}
+
+
 static int
 testNodeGetSecurityModel(virConnectPtr conn G_GNUC_UNUSED,
                          virSecurityModelPtr secmodel)
@@ -515,6 +575,8 @@ virHypervisorDriver testHypervisorDriver = {
     .nodeGetCellsFreeMemory = testNodeGetCellsFreeMemory,
     .nodeGetFreeMemory = testNodeGetFreeMemory,
     .nodeGetSecurityModel = testNodeGetSecurityModel,
+    .nodeGetCPUStats = testNodeGetCPUStats,
+    .nodeGetFreePages = testNodeGetFreePages,
 
     .connectNumOfDomains = testConnectNumOfDomains,
     .connectListDomains = testConnectListDomains,
@@ -571,6 +633,62 @@ virHypervisorDriver testHypervisorDriver = {
     .domainGetBlockInfo = testDomainGetBlockInfo,
     .domainInterfaceStats = testDomainInterfaceStats,
     .domainGetTime = testDomainGetTime,
+    .domainCreateXMLWithFiles = testDomainCreateXMLWithFiles,
+    .domainCreateWithFiles = testDomainCreateWithFiles,
+
+    .domainSave = testDomainSave,
+    .domainSaveFlags = testDomainSaveFlags,
+    .domainRestore = testDomainRestore,
+    .domainRestoreFlags = testDomainRestoreFlags,
+    .domainSaveImageGetXMLDesc = testDomainSaveImageGetXMLDesc,
+    .domainSaveImageDefineXML = testDomainSaveImageDefineXML,
+    .domainCoreDump = testDomainCoreDump,
+    .domainCoreDumpWithFormat = testDomainCoreDumpWithFormat,
+
+    .domainSetVcpus = testDomainSetVcpus,
+    .domainSetVcpusFlags = testDomainSetVcpusFlags,
+    .domainGetVcpus = testDomainGetVcpus,
+    .domainPinVcpu = testDomainPinVcpu,
+    .domainPinVcpuFlags = testDomainPinVcpuFlags,
+    .domainGetVcpuPinInfo = testDomainGetVcpuPinInfo,
+    .domainPinEmulator = testDomainPinEmulator,
+    .domainGetEmulatorPinInfo = testDomainGetEmulatorPinInfo,
+    .nodeGetCPUMap = testNodeGetCPUMap,
+
+    .domainGetHostname = testDomainGetHostname,
+    .domainSetTime = testDomainSetTime,
+    .domainGetControlInfo = testDomainGetControlInfo,
+    .domainSetUserPassword = testDomainSetUserPassword,
+    .domainInjectNMI = testDomainInjectNMI,
+    .domainSendProcessSignal = testDomainSendProcessSignal,
+    .domainFSFreeze = testDomainFSFreeze,
+    .domainFSThaw = testDomainFSThaw,
+    .domainFSTrim = testDomainFSTrim,
+    .domainGetFSInfo = testDomainGetFSInfo,
+    .domainGetDiskErrors = testDomainGetDiskErrors,
+    .domainMemoryPeek = testDomainMemoryPeek,
+    .domainGetLaunchSecurityInfo = testDomainGetLaunchSecurityInfo,
+    .domainSetLifecycleAction = testDomainSetLifecycleAction,
+    .domainSetMemoryStatsPeriod = testDomainSetMemoryStatsPeriod,
+    .domainGetMessages = testDomainGetMessages,
+    .domainRename = testDomainRename,
+
+    .domainSnapshotNum = testDomainSnapshotNum,
+    .domainSnapshotListNames = testDomainSnapshotListNames,
+    .domainListAllSnapshots = testDomainListAllSnapshots,
+    .domainSnapshotGetXMLDesc = testDomainSnapshotGetXMLDesc,
+    .domainSnapshotNumChildren = testDomainSnapshotNumChildren,
+    .domainSnapshotListChildrenNames = testDomainSnapshotListChildrenNames,
+    .domainSnapshotListAllChildren = testDomainSnapshotListAllChildren,
+    .domainSnapshotLookupByName = testDomainSnapshotLookupByName,
+    .domainHasCurrentSnapshot = testDomainHasCurrentSnapshot,
+    .domainSnapshotGetParent = testDomainSnapshotGetParent,
+    .domainSnapshotCurrent = testDomainSnapshotCurrent,
+    .domainSnapshotIsCurrent = testDomainSnapshotIsCurrent,
+    .domainSnapshotHasMetadata = testDomainSnapshotHasMetadata,
+    .domainSnapshotCreateXML = testDomainSnapshotCreateXML,
+    .domainRevertToSnapshot = testDomainRevertToSnapshot,
+    .domainSnapshotDelete = testDomainSnapshotDelete,
 
     .connectDomainEventRegister = testConnectDomainEventRegister,
     .connectDomainEventDeregister = testConnectDomainEventDeregister,

@@ -21,6 +21,7 @@
 #include "conf/storage_conf.h"
 #include "conf/node_device_conf.h"
 #include "test/test_interface_conf.h"
+#include "test/test_snapshot_conf.h"
 
 /* Report in another error domain than the file's VIR_FROM_THIS (libvirt
  * raises some of the test driver's errors from its conf or util code). */
@@ -45,6 +46,9 @@ struct _testCell {
     int firstCpu;
 };
 
+/* A domain's snapshots (test_driver_snapshot.c). */
+typedef struct _testSnapList testSnapList;
+
 typedef struct _testDomObj testDomObj;
 struct _testDomObj {
     virDomainDef *def;        /* the live definition while running */
@@ -54,6 +58,11 @@ struct _testDomObj {
     bool persistent;
     bool autostart;
     bool hasManagedSave;
+    testSnapList *snapshots;  /* NULL until the first snapshot */
+    /* guest time (GetTime/SetTime), seconds since the epoch */
+    long long seconds;
+    unsigned int nseconds;
+    bool frozen[2];           /* the guest's "/" and "/boot" (FSFreeze) */
 };
 
 typedef struct _testNetObj testNetObj;
@@ -104,6 +113,8 @@ struct _testDriver {
     GPtrArray *networks;      /* testNetObj * */
     GPtrArray *pools;         /* testPoolObj * */
     GPtrArray *ifaces;        /* testIfaceObj * */
+    GPtrArray *ifaceBackup;   /* copy kept by virInterfaceChangeBegin, or
+                                 NULL when no change is under way */
     GPtrArray *devs;          /* virNodeDeviceDef * */
 
     testEventState *events;   /* has its own lock */
@@ -182,6 +193,39 @@ testDomObj *testDomObjAdd(testDriver *drv, virDomainDef *def);
 int testDomObjStartLoaded(testDriver *drv, testDomObj *obj);
 /* Domain defaults the test driver adds after parsing (interface names). */
 void testDomainDefFinish(virDomainDef *def);
+/* Parse a domain as DefineXML/CreateXML do (inactive, test defaults). */
+virDomainDef *testDomainParse(const char *xml);
+/* A handle for `obj`. */
+virDomainPtr testDomObjGetHandle(virConnectPtr conn, testDomObj *obj);
+/* Queue a lifecycle event naming the domain as it is now. */
+void testDomObjEvent(testDriver *drv, testDomObj *obj, int event, int detail);
+/* Drop a domain from the instance (frees it). */
+void testDomObjRemove(testDriver *drv, testDomObj *obj);
+/* The definition a shut-off domain returns to. */
+virDomainDef *testDomObjPersistentDef(testDomObj *obj);
+/* Run (id, state RUNNING/reason, persistent config kept apart). */
+int testDomObjStart(testDriver *drv, testDomObj *obj, int reason);
+/* Shut off with `reason`, back to the persistent definition; a transient
+ * domain keeps its definition (the caller removes it when it must). */
+void testDomObjStop(testDomObj *obj, int reason);
+/* Stop with a STOPPED event, removing a transient domain. */
+void testDomObjStopWithEvent(testDriver *drv, testDomObj *obj, int reason,
+                             int detail);
+/* Where a new definition goes: an object with the same uuid (*obj), none
+ * (*obj NULL), or a conflict (-1 with libvirt's error).  `live` adds the
+ * checks for starting it (not already active or being started). */
+int testDomObjFindForDef(testDriver *drv, virDomainDef *def, bool live,
+                         testDomObj **obj);
+/* A new shut-off, transient object holding `def`. */
+testDomObj *testDomObjNew(testDriver *drv, virDomainDef *def);
+/* The one definition a LIVE/CONFIG/CURRENT request addresses, with
+ * libvirt's errors; *live tells which it is. */
+virDomainDef *testDomObjGetOneDef(testDomObj *obj, unsigned int flags,
+                                  bool *live);
+/* Both definitions a LIVE and/or CONFIG request addresses (each NULL when
+ * not addressed), with libvirt's errors. */
+int testDomObjGetDefs(testDomObj *obj, unsigned int flags,
+                      virDomainDef **live, virDomainDef **config);
 
 /* test_driver_network.c, _storage.c, _interface.c, _nodedev.c.  The
  * *Load functions add what a <node> document describes (active and
@@ -291,3 +335,134 @@ int testDomainInterfaceStats(virDomainPtr domain, const char *device,
                              virDomainInterfaceStatsPtr stats, size_t size);
 int testDomainGetTime(virDomainPtr domain, long long *seconds,
                       unsigned int *nseconds, unsigned int flags);
+
+/* Starting a parsed definition (CreateXML, Restore): placed like libvirt
+ * places it (a defined domain keeps its config apart), started with
+ * `reason`, STARTED/`detail` queued.  Takes *def. */
+testDomObj *testDomObjStartDef(testDriver *drv, virDomainDef **def,
+                               int reason, int detail);
+virDomainPtr testDomainCreateXMLWithFiles(virConnectPtr conn, const char *xml,
+                                          unsigned int nfiles, int *files,
+                                          unsigned int flags);
+int testDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles,
+                              int *files, unsigned int flags);
+
+/* test_driver_save.c: save images and core dumps. */
+int testDomainSave(virDomainPtr domain, const char *to);
+int testDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
+                        unsigned int flags);
+int testDomainRestore(virConnectPtr conn, const char *from);
+int testDomainRestoreFlags(virConnectPtr conn, const char *from,
+                           const char *dxml, unsigned int flags);
+char *testDomainSaveImageGetXMLDesc(virConnectPtr conn, const char *file,
+                                    unsigned int flags);
+int testDomainSaveImageDefineXML(virConnectPtr conn, const char *file,
+                                 const char *dxml, unsigned int flags);
+int testDomainCoreDump(virDomainPtr domain, const char *to,
+                       unsigned int flags);
+int testDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
+                                 unsigned int dumpformat, unsigned int flags);
+
+/* test_driver_snapshot.c */
+void testSnapListFree(testSnapList *list);
+int testDomObjNumSnapshots(const testDomObj *obj);
+/* A snapshot a <node> file describes (takes *def), then, once all are
+ * in, their tree; both with libvirt's errors. */
+int testDomObjAddLoadedSnapshot(testDomObj *obj, testSnapshotDef **def,
+                                bool current);
+int testDomObjLinkSnapshots(testDomObj *obj);
+int testDomainSnapshotNum(virDomainPtr domain, unsigned int flags);
+int testDomainSnapshotListNames(virDomainPtr domain, char **names,
+                                int nameslen, unsigned int flags);
+int testDomainListAllSnapshots(virDomainPtr domain,
+                               virDomainSnapshotPtr **snaps,
+                               unsigned int flags);
+int testDomainSnapshotNumChildren(virDomainSnapshotPtr snapshot,
+                                  unsigned int flags);
+int testDomainSnapshotListChildrenNames(virDomainSnapshotPtr snapshot,
+                                        char **names, int nameslen,
+                                        unsigned int flags);
+int testDomainSnapshotListAllChildren(virDomainSnapshotPtr snapshot,
+                                      virDomainSnapshotPtr **snaps,
+                                      unsigned int flags);
+virDomainSnapshotPtr testDomainSnapshotLookupByName(virDomainPtr domain,
+                                                    const char *name,
+                                                    unsigned int flags);
+int testDomainHasCurrentSnapshot(virDomainPtr domain, unsigned int flags);
+virDomainSnapshotPtr testDomainSnapshotGetParent(virDomainSnapshotPtr snapshot,
+                                                 unsigned int flags);
+virDomainSnapshotPtr testDomainSnapshotCurrent(virDomainPtr domain,
+                                               unsigned int flags);
+char *testDomainSnapshotGetXMLDesc(virDomainSnapshotPtr snapshot,
+                                   unsigned int flags);
+int testDomainSnapshotIsCurrent(virDomainSnapshotPtr snapshot,
+                                unsigned int flags);
+int testDomainSnapshotHasMetadata(virDomainSnapshotPtr snapshot,
+                                  unsigned int flags);
+virDomainSnapshotPtr testDomainSnapshotCreateXML(virDomainPtr domain,
+                                                 const char *xml,
+                                                 unsigned int flags);
+int testDomainSnapshotDelete(virDomainSnapshotPtr snapshot,
+                             unsigned int flags);
+int testDomainRevertToSnapshot(virDomainSnapshotPtr snapshot,
+                               unsigned int flags);
+
+/* test_driver_vcpu.c */
+int testDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus);
+int testDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus,
+                            unsigned int flags);
+int testDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
+                       unsigned char *cpumaps, int maplen);
+int testDomainPinVcpu(virDomainPtr domain, unsigned int vcpu,
+                      unsigned char *cpumap, int maplen);
+int testDomainPinVcpuFlags(virDomainPtr domain, unsigned int vcpu,
+                           unsigned char *cpumap, int maplen,
+                           unsigned int flags);
+int testDomainGetVcpuPinInfo(virDomainPtr domain, int ncpumaps,
+                             unsigned char *cpumaps, int maplen,
+                             unsigned int flags);
+int testDomainPinEmulator(virDomainPtr domain, unsigned char *cpumap,
+                          int maplen, unsigned int flags);
+int testDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumap,
+                                 int maplen, unsigned int flags);
+int testNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
+                      unsigned int *online, unsigned int flags);
+
+/* test_driver_guest.c: what a guest agent would answer, and small
+ * settings of a running guest. */
+/* Where every guest clock starts (seconds since the epoch). */
+#define TEST_GUEST_TIME 627319920LL
+char *testDomainGetHostname(virDomainPtr domain, unsigned int flags);
+int testDomainSetTime(virDomainPtr domain, long long seconds,
+                      unsigned int nseconds, unsigned int flags);
+int testDomainGetControlInfo(virDomainPtr domain,
+                             virDomainControlInfoPtr info,
+                             unsigned int flags);
+int testDomainSetUserPassword(virDomainPtr domain, const char *user,
+                              const char *password, unsigned int flags);
+int testDomainInjectNMI(virDomainPtr domain, unsigned int flags);
+int testDomainSendProcessSignal(virDomainPtr domain, long long pid_value,
+                                unsigned int signum, unsigned int flags);
+int testDomainFSFreeze(virDomainPtr domain, const char **mountpoints,
+                       unsigned int nmountpoints, unsigned int flags);
+int testDomainFSThaw(virDomainPtr domain, const char **mountpoints,
+                     unsigned int nmountpoints, unsigned int flags);
+int testDomainFSTrim(virDomainPtr domain, const char *mountPoint,
+                     unsigned long long minimum, unsigned int flags);
+int testDomainGetFSInfo(virDomainPtr domain, virDomainFSInfoPtr **info,
+                        unsigned int flags);
+int testDomainGetDiskErrors(virDomainPtr domain, virDomainDiskErrorPtr errors,
+                            unsigned int maxerrors, unsigned int flags);
+int testDomainMemoryPeek(virDomainPtr domain, unsigned long long start,
+                         size_t size, void *buffer, unsigned int flags);
+int testDomainGetLaunchSecurityInfo(virDomainPtr domain,
+                                    virTypedParameterPtr *params,
+                                    int *nparams, unsigned int flags);
+int testDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
+                                 unsigned int action, unsigned int flags);
+int testDomainSetMemoryStatsPeriod(virDomainPtr domain, int period,
+                                   unsigned int flags);
+int testDomainGetMessages(virDomainPtr domain, char ***msgs,
+                          unsigned int flags);
+int testDomainRename(virDomainPtr domain, const char *new_name,
+                     unsigned int flags);

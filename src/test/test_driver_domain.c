@@ -26,6 +26,7 @@ testDomObjFree(testDomObj *obj)
         return;
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->newDef);
+    testSnapListFree(obj->snapshots);
     g_free(obj);
 }
 
@@ -82,21 +83,21 @@ testDomObjFromDomain(testDriver *drv, virDomainPtr domain)
 }
 
 
-static void
+void
 testDomObjRemove(testDriver *drv, testDomObj *obj)
 {
     g_ptr_array_remove(drv->domains, obj);   /* the array frees it */
 }
 
 
-static virDomainPtr
+virDomainPtr
 testDomObjGetHandle(virConnectPtr conn, testDomObj *obj)
 {
     return virGetDomain(conn, obj->def->name, obj->def->uuid, obj->def->id);
 }
 
 
-static void
+void
 testDomObjEvent(testDriver *drv, testDomObj *obj, int event, int detail)
 {
     testEventQueueDomainLifecycle(drv->events, obj->def->name,
@@ -119,7 +120,7 @@ testDomObjCheckActive(testDomObj *obj)
 
 
 /* The definition a shut-off domain returns to. */
-static virDomainDef *
+virDomainDef *
 testDomObjPersistentDef(testDomObj *obj)
 {
     return obj->newDef ? obj->newDef : obj->def;
@@ -128,7 +129,7 @@ testDomObjPersistentDef(testDomObj *obj)
 
 /* Make the domain run: give it an id and keep its persistent config
  * apart from the live definition. */
-static int
+int
 testDomObjStart(testDriver *drv, testDomObj *obj, int reason)
 {
     if (obj->persistent && !obj->newDef) {
@@ -148,7 +149,7 @@ testDomObjStart(testDriver *drv, testDomObj *obj, int reason)
  * has none (transient) keeps its live one, id included, so its STOPPED
  * event names the id it had, as libvirt's does; the caller removes it
  * after queueing that event. */
-static void
+void
 testDomObjStop(testDomObj *obj, int reason)
 {
     obj->state = VIR_DOMAIN_SHUTOFF;
@@ -164,7 +165,7 @@ testDomObjStop(testDomObj *obj, int reason)
 
 
 /* Stop with a STOPPED event, removing a transient domain. */
-static void
+void
 testDomObjStopWithEvent(testDriver *drv, testDomObj *obj, int reason,
                         int detail)
 {
@@ -205,7 +206,7 @@ testDomainDefFinish(virDomainDef *def)
 }
 
 
-static virDomainDef *
+virDomainDef *
 testDomainParse(const char *xml)
 {
     virDomainDef *def;
@@ -220,7 +221,7 @@ testDomainParse(const char *xml)
 
 /* Where a new definition goes, as libvirt decides it: an object with the
  * same uuid (*obj set), none (*obj NULL), or a conflict (-1). */
-static int
+int
 testDomObjFindForDef(testDriver *drv, virDomainDef *def, bool live,
                      testDomObj **obj)
 {
@@ -264,13 +265,14 @@ testDomObjFindForDef(testDriver *drv, virDomainDef *def, bool live,
 }
 
 
-static testDomObj *
+testDomObj *
 testDomObjNew(testDriver *drv, virDomainDef *def)
 {
     testDomObj *obj = g_new0(testDomObj, 1);
 
     def->id = -1;
     obj->def = def;
+    obj->seconds = TEST_GUEST_TIME;
     obj->state = VIR_DOMAIN_SHUTOFF;
     obj->reason = VIR_DOMAIN_SHUTOFF_UNKNOWN;
     g_ptr_array_add(drv->domains, obj);
@@ -427,11 +429,14 @@ testDomObjMatchFilter(const testDomObj *obj, unsigned int flags)
           (flags & VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART && !obj->autostart)))
         return false;
 
-    /* The test driver keeps no snapshots or checkpoints here. */
     if ((flags & (VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT |
                   VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT)) &&
-        !(flags & VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT))
+        !((flags & VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT &&
+           testDomObjNumSnapshots(obj) > 0) ||
+          (flags & VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT &&
+           testDomObjNumSnapshots(obj) == 0)))
         return false;
+    /* No checkpoints are kept. */
     if ((flags & (VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT |
                   VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT)) &&
         !(flags & VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT))
@@ -635,6 +640,34 @@ testDomainDefineXML(virConnectPtr conn, const char *xml)
 }
 
 
+testDomObj *
+testDomObjStartDef(testDriver *drv, virDomainDef **def, int reason,
+                   int detail)
+{
+    testDomObj *obj;
+
+    if (testDomObjFindForDef(drv, *def, true, &obj) < 0)
+        return NULL;
+
+    (*def)->id = -1;
+    if (!obj) {
+        obj = testDomObjNew(drv, g_steal_pointer(def));
+    } else {
+        /* A defined domain runs the given XML; its config is kept. */
+        obj->newDef = obj->def;
+        obj->def = g_steal_pointer(def);
+    }
+
+    if (testDomObjStart(drv, obj, reason) < 0) {
+        if (!obj->persistent)
+            testDomObjRemove(drv, obj);
+        return NULL;
+    }
+    testDomObjEvent(drv, obj, VIR_DOMAIN_EVENT_STARTED, detail);
+    return obj;
+}
+
+
 virDomainPtr
 testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 {
@@ -649,30 +682,20 @@ testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
         return NULL;
 
     g_mutex_lock(&drv->lock);
-    if (testDomObjFindForDef(drv, def, true, &obj) < 0)
-        goto cleanup;
-
-    def->id = -1;
-    if (!obj) {
-        obj = testDomObjNew(drv, g_steal_pointer(&def));
-    } else {
-        /* A defined domain runs the given XML; its config is kept. */
-        obj->newDef = obj->def;
-        obj->def = g_steal_pointer(&def);
-    }
-
-    if (testDomObjStart(drv, obj, VIR_DOMAIN_RUNNING_BOOTED) < 0) {
-        if (!obj->persistent)
-            testDomObjRemove(drv, obj);
-        goto cleanup;
-    }
-    testDomObjEvent(drv, obj, VIR_DOMAIN_EVENT_STARTED,
-                    VIR_DOMAIN_EVENT_STARTED_BOOTED);
-    ret = testDomObjGetHandle(conn, obj);
-
- cleanup:
+    if ((obj = testDomObjStartDef(drv, &def, VIR_DOMAIN_RUNNING_BOOTED,
+                                  VIR_DOMAIN_EVENT_STARTED_BOOTED)))
+        ret = testDomObjGetHandle(conn, obj);
     g_mutex_unlock(&drv->lock);
     return ret;
+}
+
+
+virDomainPtr
+testDomainCreateXMLWithFiles(virConnectPtr conn, const char *xml,
+                             unsigned int nfiles G_GNUC_UNUSED,
+                             int *files G_GNUC_UNUSED, unsigned int flags)
+{
+    return testDomainCreateXML(conn, xml, flags);
 }
 
 
@@ -714,6 +737,15 @@ testDomainCreate(virDomainPtr domain)
 
 
 int
+testDomainCreateWithFiles(virDomainPtr domain,
+                          unsigned int nfiles G_GNUC_UNUSED,
+                          int *files G_GNUC_UNUSED, unsigned int flags)
+{
+    return testDomainCreateWithFlags(domain, flags);
+}
+
+
+int
 testDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 {
     testDriver *drv = domain->conn->privateData;
@@ -730,6 +762,15 @@ testDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
     if (obj->hasManagedSave && !(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        "Refusing to undefine while domain managed save image exists");
+        goto cleanup;
+    }
+    /* libvirt asks for the flag before dropping a shut-off domain's
+     * snapshots (a running one keeps them while it runs). */
+    if (!testDomObjIsActive(obj) && testDomObjNumSnapshots(obj) > 0 &&
+        !(flags & VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "cannot delete inactive domain with %d snapshots",
+                       testDomObjNumSnapshots(obj));
         goto cleanup;
     }
     obj->hasManagedSave = false;
@@ -1213,7 +1254,7 @@ testDomainGetMaxMemory(virDomainPtr domain)
 
 /* The one definition a LIVE/CONFIG/CURRENT request addresses, with
  * libvirt's errors; *live tells which it is. */
-static virDomainDef *
+virDomainDef *
 testDomObjGetOneDef(testDomObj *obj, unsigned int flags, bool *live)
 {
     bool active = testDomObjIsActive(obj);
@@ -1245,6 +1286,30 @@ testDomObjGetOneDef(testDomObj *obj, unsigned int flags, bool *live)
 
 
 int
+testDomObjGetDefs(testDomObj *obj, unsigned int flags,
+                  virDomainDef **live, virDomainDef **config)
+{
+    *live = NULL;
+    *config = NULL;
+    if (!(flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG)))
+        flags |= testDomObjIsActive(obj) ? VIR_DOMAIN_AFFECT_LIVE
+                                         : VIR_DOMAIN_AFFECT_CONFIG;
+    if ((flags & VIR_DOMAIN_AFFECT_LIVE) && testDomObjCheckActive(obj) < 0)
+        return -1;
+    if ((flags & VIR_DOMAIN_AFFECT_CONFIG) && !obj->persistent) {
+        testReportErrorIn(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_INVALID, "%s",
+                          "transient domains do not have any persistent config");
+        return -1;
+    }
+    if (flags & VIR_DOMAIN_AFFECT_LIVE)
+        *live = obj->def;
+    if (flags & VIR_DOMAIN_AFFECT_CONFIG)
+        *config = testDomObjPersistentDef(obj);
+    return 0;
+}
+
+
+int
 testDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
                          unsigned int flags)
 {
@@ -1266,6 +1331,11 @@ testDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
         if (live) {
             virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                            "cannot resize the maximum memory on an active domain");
+            goto cleanup;
+        }
+        if (def->max_memory && def->max_memory < memory) {
+            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                           "cannot set initial memory size greater than the maximum memory size");
             goto cleanup;
         }
         virDomainDefSetMemoryTotal(def, memory);

@@ -13,7 +13,9 @@
  */
 #include <config.h>
 
-#define VIR_ENUM_SENTINELS
+#ifndef VIR_ENUM_SENTINELS
+# define VIR_ENUM_SENTINELS
+#endif
 #include <string.h>
 
 #include "test/test_driver.h"

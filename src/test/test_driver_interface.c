@@ -348,6 +348,102 @@ testInterfaceIsActive(virInterfacePtr iface)
 }
 
 
+/* ---- change transactions ---- */
+
+/* A copy of every interface, by way of its XML, inactive (as libvirt's
+ * copies are). */
+static GPtrArray *
+testIfaceListCopy(GPtrArray *src)
+{
+    GPtrArray *copy = g_ptr_array_new_with_free_func((GDestroyNotify)testIfaceObjFree);
+    size_t i;
+
+    for (i = 0; i < src->len; i++) {
+        testIfaceObj *obj = g_ptr_array_index(src, i);
+        g_autofree char *xml = testInterfaceDefFormat(obj->def);
+        testIfaceObj *dup = g_new0(testIfaceObj, 1);
+
+        if (!xml || !(dup->def = testInterfaceDefParseString(xml))) {
+            g_free(dup);
+            g_ptr_array_free(copy, TRUE);
+            return NULL;
+        }
+        g_ptr_array_add(copy, dup);
+    }
+    return copy;
+}
+
+
+static int
+testInterfaceChangeBegin(virConnectPtr conn, unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    int ret = -1;
+
+    virCheckFlags(0, -1);
+
+    g_mutex_lock(&drv->lock);
+    if (drv->ifaceBackup) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "there is another transaction running.");
+        goto cleanup;
+    }
+    if ((drv->ifaceBackup = testIfaceListCopy(drv->ifaces)))
+        ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testInterfaceChangeCommit(virConnectPtr conn, unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    int ret = -1;
+
+    virCheckFlags(0, -1);
+
+    g_mutex_lock(&drv->lock);
+    if (!drv->ifaceBackup) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "no transaction running, nothing to be committed.");
+        goto cleanup;
+    }
+    g_ptr_array_free(g_steal_pointer(&drv->ifaceBackup), TRUE);
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static int
+testInterfaceChangeRollback(virConnectPtr conn, unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    int ret = -1;
+
+    virCheckFlags(0, -1);
+
+    g_mutex_lock(&drv->lock);
+    if (!drv->ifaceBackup) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "no transaction running, nothing to rollback.");
+        goto cleanup;
+    }
+    g_ptr_array_free(drv->ifaces, TRUE);
+    drv->ifaces = g_steal_pointer(&drv->ifaceBackup);
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
 virInterfaceDriver testInterfaceDriver = {
     .name = "Test",
     .connectNumOfInterfaces = testConnectNumOfInterfaces,
@@ -363,4 +459,7 @@ virInterfaceDriver testInterfaceDriver = {
     .interfaceCreate = testInterfaceCreate,
     .interfaceDestroy = testInterfaceDestroy,
     .interfaceIsActive = testInterfaceIsActive,
+    .interfaceChangeBegin = testInterfaceChangeBegin,
+    .interfaceChangeCommit = testInterfaceChangeCommit,
+    .interfaceChangeRollback = testInterfaceChangeRollback,
 };

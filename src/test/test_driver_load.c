@@ -14,7 +14,8 @@
  * where every object is inline or <TYPE file='REL'/> (relative to the node
  * file).  Domains may carry the test namespace
  * (http://libvirt.org/schemas/domain/test/1.0): <test:runstate>N</...>,
- * <test:transient/> and <test:hasmanagedsave/>.  test:///default is the
+ * <test:transient/>, <test:hasmanagedsave/> and <test:domainsnapshot>
+ * (a saved snapshot, inline or file=, with <active>).  test:///default is the
  * same loader run on the built-in document below, plus two NUMA cells.
  */
 #include <config.h>
@@ -23,6 +24,7 @@
 #include <libxml/tree.h>
 
 #include "test/test_driver.h"
+#include "test/test_snapshot_conf.h"
 #include "conf/virconfxml.h"
 #include "util/virerror.h"
 
@@ -337,6 +339,39 @@ testLoadNSChild(xmlNodePtr node, const char *name)
 }
 
 
+/* The <test:domainsnapshot> children of a domain (each may name a file
+ * holding a <domainsnapshot>), with <active>1</active> on the current
+ * one. */
+static int
+testLoadDomainSnapshots(testLoader *ld, testDomObj *obj, xmlNodePtr root)
+{
+    xmlNodePtr cur;
+
+    for (cur = root->children; cur; cur = cur->next) {
+        g_autoptr(testSnapshotDef) def = NULL;
+        xmlDocPtr doc = NULL;
+        xmlNodePtr snapNode;
+        bool current = false;
+
+        if (cur->type != XML_ELEMENT_NODE || !cur->ns || !cur->ns->href ||
+            !xmlStrEqual(cur->ns->href, BAD_CAST TEST_NAMESPACE_HREF) ||
+            !xmlStrEqual(cur->name, BAD_CAST "domainsnapshot"))
+            continue;
+        if (!(snapNode = testLoadObjectNode(ld, cur, "domainsnapshot", &doc)))
+            return -1;
+        def = testSnapshotDefParseNode(snapNode->doc, snapNode,
+                                       testDomainXMLOption(),
+                                       TEST_SNAPSHOT_PARSE_REDEFINE |
+                                       TEST_SNAPSHOT_PARSE_INTERNAL, &current);
+        if (doc)
+            xmlFreeDoc(doc);
+        if (!def || testDomObjAddLoadedSnapshot(obj, &def, current) < 0)
+            return -1;
+    }
+    return testDomObjLinkSnapshots(obj);
+}
+
+
 static int
 testLoadDomain(testLoader *ld, xmlNodePtr node)
 {
@@ -385,6 +420,8 @@ testLoadDomain(testLoader *ld, xmlNodePtr node)
 
     testDomainDefFinish(def);
     if (!(obj = testDomObjAdd(drv, g_steal_pointer(&def))))
+        goto cleanup;
+    if (testLoadDomainSnapshots(ld, obj, root) < 0)
         goto cleanup;
     obj->persistent = !transient;
     if (runstate != VIR_DOMAIN_SHUTOFF) {

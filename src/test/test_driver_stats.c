@@ -20,9 +20,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* The guest's frozen clock (seconds since the epoch). */
-#define TEST_GUEST_TIME 627319920LL
-
 /* The sizes every disk with a source reports, in bytes. */
 #define TEST_BLOCK_CAPACITY 1099506450432ULL
 #define TEST_BLOCK_ALLOCATION 1099511627776ULL
@@ -398,9 +395,9 @@ testDomainGetTime(virDomainPtr domain, long long *seconds,
         goto cleanup;
     }
     if (seconds)
-        *seconds = TEST_GUEST_TIME;
+        *seconds = obj->seconds;
     if (nseconds)
-        *nseconds = 0;
+        *nseconds = obj->nseconds;
     ret = 0;
 
  cleanup:
