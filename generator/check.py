@@ -247,6 +247,12 @@ def check_wire(api):
             err(pr.where, f"{pr.name}: a call has no msg= payload")
         if pr.kind == "message" and (pr.args or pr.ret or pr.stream):
             err(pr.where, f"{pr.name}: a message has only a msg= payload")
+        if pr.handwritten not in (None, "both", "client", "server"):
+            err(pr.where, f"{pr.name}: handwritten must be both, client or "
+                f"server")
+        if (pr.handwritten is None) != (pr.reason is None):
+            err(pr.where, f"{pr.name}: handwritten= and <reason> go "
+                f"together")
         if (pr.stream is None) != (pr.stream_arg is None):
             err(pr.where, f"{pr.name}: stream= and stream-arg= go together")
         for fn in ([pr.implements] if pr.implements else []) + pr.also:

@@ -441,10 +441,20 @@ def add_remote_wire(root, data_dir):
     if not os.path.exists(path):
         return
     wire = ET.parse(path).getroot()
+    # Which stubs are written by hand, and why (import-data/README.md).
+    byhand = {r["procedure"]: r for r in load_tsv(
+        os.path.join(data_dir, "remote-stubs.tsv"))}
     for el in wire:
         if el.tag in ("wire-program", "wire-const", "wire-type",
                       "procedure"):
+            row = byhand.pop(el.get("name"), None) \
+                if el.tag == "procedure" else None
+            if row:
+                el.set("handwritten", row["handwritten"])
+                ET.SubElement(el, "reason").text = row["reason"]
             root.append(el)
+    if byhand:
+        sys.exit(f"remote-stubs.tsv: unknown procedures {sorted(byhand)}")
 
 
 if __name__ == "__main__":

@@ -173,6 +173,11 @@ def _int(el, where, text):
         raise IdlError(where(el), f"'{text}' is not an integer")
 
 
+def _reason(el):
+    r = el.find("reason")
+    return " ".join(r.text.split()) if r is not None and r.text else None
+
+
 def _load_wire(api, el, where, req):
     """<wire-program>, <wire-const>, <wire-type> and <procedure>."""
     def member(m, named=True):
@@ -216,6 +221,6 @@ def _load_wire(api, el, where, req):
             _int(el, where, arg) if arg is not None else None,
             el.get("sparse-flag"), el.get("implements"),
             el.get("private") == "yes", (el.get("also") or "").split(),
-            where(el)))
+            where(el), el.get("handwritten"), _reason(el)))
     else:
         raise IdlError(where(el), f"unknown element <{t}>")

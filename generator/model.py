@@ -274,6 +274,18 @@ class Procedure:
     private: bool = False          # ... which is not public API
     also: List[str] = field(default_factory=list)
     where: Where = None
+    # Stubs written by hand instead of generated (src/remote/ for the
+    # client, src/daemon/ for the daemon): both | client | server, or None.
+    handwritten: Optional[str] = None
+    reason: Optional[str] = None   # ... and why
+
+    @property
+    def client_by_hand(self):
+        return self.handwritten in ("both", "client")
+
+    @property
+    def server_by_hand(self):
+        return self.handwritten in ("both", "server")
 
 
 @dataclass

@@ -169,3 +169,31 @@ PY_PARENT_PARAMS = {"virConnect": "conn", "virDomain": "dom",
                     "virNetwork": "net"}
 PY_PARENT_METHODS = {"virConnect": "connect", "virDomain": "domain",
                      "virNetwork": "network"}
+
+
+# ---- the RPC wire (remote program) --------------------------------------
+
+def wire_handle(obj_name):
+    """virDomainSnapshot -> 'domain_snapshot', virNWFilter -> 'nwfilter':
+    the handle's wire type is remote_nonnull_<this> (remote_<this> when it
+    may be NULL)."""
+    import re
+    base = obj_name[3:].replace("NWFilter", "Nwfilter")
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", base).lower()
+
+
+def wire_proc_camel(proc_name):
+    """REMOTE_PROC_DOMAIN_GET_INFO -> 'DomainGetInfo'."""
+    short = proc_name.split("_PROC_", 1)[-1]
+    return "".join(w[:1] + w[1:].lower() for w in short.split("_"))
+
+
+def remote_client_stub(func_name):
+    """virDomainGetInfo -> remoteDomainGetInfo: the remote driver's
+    callback for that function."""
+    return "remote" + func_name[3:]
+
+
+def remote_dispatch_func(proc_name):
+    """REMOTE_PROC_DOMAIN_GET_INFO -> remoteDispatchDomainGetInfo."""
+    return "remoteDispatch" + wire_proc_camel(proc_name)

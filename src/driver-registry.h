@@ -6,3 +6,5 @@
 #pragma once
 
 int testRegister(void);
+/* Last: it takes the URIs that name a transport or a host. */
+int remoteRegister(void);

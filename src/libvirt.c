@@ -43,6 +43,8 @@ static gpointer
 initOnceFunc(gpointer opaque G_GNUC_UNUSED)
 {
     initResult = testRegister();
+    if (initResult == 0)
+        initResult = remoteRegister();
     return NULL;
 }
 
@@ -81,7 +83,10 @@ driverClaims(virConnectDriver *drv, const char *scheme)
 {
     size_t i;
 
-    for (i = 0; drv->uriSchemes && drv->uriSchemes[i]; i++) {
+    /* No list: the driver is asked about every URI and declines itself. */
+    if (!drv->uriSchemes)
+        return true;
+    for (i = 0; drv->uriSchemes[i]; i++) {
         if (strcmp(drv->uriSchemes[i], scheme) == 0)
             return true;
     }

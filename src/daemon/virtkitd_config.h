@@ -1,0 +1,51 @@
+/* virtkitd_config.h: virtkitd.conf, libvirtd.conf's syntax and keys.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <sys/types.h>
+#include <glib.h>
+
+typedef struct _virtkitdConfig virtkitdConfig;
+struct _virtkitdConfig {
+    char *unixSockDir;
+    char *unixSockGroup;        /* NULL: the daemon's group */
+    mode_t unixSockRwPerms;
+    mode_t unixSockRoPerms;
+    char *authUnixRw;           /* "none" (the only one served yet) */
+    char *authUnixRo;
+    bool listenTcp;
+    bool listenTls;
+
+    unsigned int maxClients;
+    unsigned int maxAnonymousClients;
+    unsigned int minWorkers;
+    unsigned int maxWorkers;
+    unsigned int prioWorkers;
+    unsigned int maxClientRequests;
+    int keepaliveInterval;
+    unsigned int keepaliveCount;
+
+    int logLevel;               /* 0: not set */
+    char *logFilters;
+    char *logOutputs;
+
+    char *stateDir;             /* persistent configuration */
+    char *runDir;               /* runtime state, the pid file */
+    char *qemuConf;
+};
+
+/* libvirtd's defaults for a privileged (root) or per-user daemon. */
+virtkitdConfig *virtkitdConfigNew(bool privileged);
+void virtkitdConfigFree(virtkitdConfig *cfg);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virtkitdConfig, virtkitdConfigFree)
+
+/* Read `path` over the defaults.  Unknown keys are ignored, like libvirtd
+ * does; a bad value is an error naming the file, line and key.  0, or -1
+ * with an error set. */
+int virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path);
+
+/* The file read when -f is not given (it may be absent). */
+char *virtkitdConfigDefaultPath(bool privileged);

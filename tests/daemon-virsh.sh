@@ -1,0 +1,265 @@
+#!/bin/sh
+# A private virtkitd on sockets in a temporary folder: Debian's virsh and
+# python3-libvirt, and our own library, see through it what they see
+# in-process; the read-only socket refuses writes; bad frames drop only the
+# client that sent them.  The daemons are stopped by PID.
+set -u
+b=${abs_top_builddir:-.}; s=${abs_top_srcdir:-.}
+daemon="$b/src/daemon/virtkitd"
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+pids=
+cleanup() {
+    for p in $pids; do kill "$p" 2>/dev/null; done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+n=0
+ok() { n=$((n+1)); echo "ok $n - $1"; }
+notok() { n=$((n+1)); echo "not ok $n - $1"; }
+skip() { n=$((n+1)); echo "ok $n # SKIP $1"; }
+# check NAME COMMAND...: ok if the command succeeds.
+check() {
+    name=$1; shift
+    if "$@" >"$tmp/out" 2>&1; then ok "$name"
+    else notok "$name"; sed 's/^/# /' "$tmp/out" | head -40; fi
+}
+# Debian's clients must load Debian's library, never ours.
+debian() { env -u LD_LIBRARY_PATH LIBVIRT_DEFAULT_URI= "$@"; }
+same() {  # same NAME FILE1 FILE2
+    if diff "$2" "$3" >"$tmp/diff"; then ok "$1"
+    else notok "$1"; sed 's/^/# /' "$tmp/diff" | head -40; fi
+}
+
+# A sanitizer build of our library needs its runtime (and libtirpc, whose
+# functions it intercepts) loaded first in a foreign process.
+asan=
+if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
+    tirpc=$(ldd "$b/.libs/libvirt.so.0" | sed -n 's/.*libtirpc[^ ]* => \([^ ]*\).*/\1/p')
+    asan="LD_PRELOAD=$(${CC:-gcc} -print-file-name=libasan.so):$tirpc ASAN_OPTIONS=detect_leaks=0"
+fi
+
+# start_daemon DIR [OPTIONS]: a daemon serving DIR/run; its PID in DIR/pid.
+start_daemon() {
+    dir=$1; shift
+    mkdir -p "$dir"
+    cat >"$dir/conf" <<EOF
+unix_sock_dir = "$dir/run"
+unix_sock_rw_perms = "0770"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+listen_tcp = 0
+listen_tls = 0
+EOF
+    "$daemon" -f "$dir/conf" -p "$dir/pid" "$@" >"$dir/log" 2>&1 &
+    pids="$pids $!"
+    i=0
+    while [ ! -S "$dir/run/libvirt-sock-ro" ] && [ $i -lt 100 ]; do
+        sleep 0.05; i=$((i+1))
+    done
+    [ -S "$dir/run/libvirt-sock-ro" ]
+}
+
+# wait_gone PID: true once the process is gone (at most 5 s).
+wait_gone() {
+    i=0
+    while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do
+        sleep 0.05; i=$((i+1))
+    done
+    ! kill -0 "$1" 2>/dev/null
+}
+
+# ---- the command line ---------------------------------------------------
+check "-V prints the version" sh -c "'$daemon' -V | grep -q '^virtkitd (virtkit) '"
+check "-h prints the usage" sh -c "'$daemon' -h | grep -q -- '--timeout'"
+if "$daemon" --bogus >/dev/null 2>&1; then notok "an unknown option fails"
+else ok "an unknown option fails"; fi
+printf 'max_workers = "many"\n' >"$tmp/bad.conf"
+if "$daemon" -f "$tmp/bad.conf" >"$tmp/out" 2>&1; then
+    notok "a bad config value fails"
+else
+    grep -q "bad.conf:1" "$tmp/out" && ok "a bad config value fails, naming file and line" \
+        || { notok "a bad config value names file and line"; sed 's/^/# /' "$tmp/out"; }
+fi
+
+# ---- the main daemon ----------------------------------------------------
+d="$tmp/d"
+if ! start_daemon "$d"; then
+    notok "virtkitd starts"; sed 's/^/# /' "$d/log"; echo "1..$n"; exit 1
+fi
+ok "virtkitd starts and listens on libvirt-sock and libvirt-sock-ro"
+dpid=$(cat "$d/pid")
+check "the sockets have the configured permissions" sh -c \
+    "stat -c %a '$d/run/libvirt-sock' | grep -qx 770 && stat -c %a '$d/run/libvirt-sock-ro' | grep -qx 777"
+
+uri="test+unix:///default?socket=$d/run/libvirt-sock"
+rouri="test+unix:///default?socket=$d/run/libvirt-sock-ro"
+
+cat >"$tmp/dom.xml" <<'EOF'
+<domain type='test'>
+  <name>vk1</name>
+  <uuid>5a6b7c8d-0000-4000-8000-00000000c0de</uuid>
+  <memory>65536</memory>
+  <vcpu>1</vcpu>
+  <os><type>hvm</type></os>
+</domain>
+EOF
+# test:///default is reset when its last connection closes (in libvirtd
+# as here): a lifecycle runs in one virsh session.  CPU time is a clock.
+session="list --all; dominfo test; define $tmp/dom.xml; list --all; start vk1; list --all; dominfo vk1; domstate vk1; destroy vk1; list --all; undefine vk1; list --all; net-list --all; pool-list --all; nodeinfo; version; hostname"
+filter() { grep -v '^CPU time:'; }
+
+if debian sh -c 'command -v virsh' >/dev/null 2>&1; then
+    for cmd in "list --all" "dominfo test" "net-list --all" "pool-list --all"; do
+        debian virsh -c test:///default "$cmd" 2>&1 | filter >"$tmp/in"
+        debian virsh -c "$uri" "$cmd" 2>&1 | filter >"$tmp/re"
+        same "virsh $cmd: the same through virtkitd as in-process" "$tmp/in" "$tmp/re"
+    done
+    debian virsh -c test:///default "$session" 2>&1 | filter >"$tmp/in"
+    debian virsh -c "$uri" "$session" 2>&1 | filter >"$tmp/re"
+    same "virsh define/start/destroy/undefine session: the same ($(wc -l <"$tmp/re") lines)" "$tmp/in" "$tmp/re"
+
+    if debian virsh -c "$rouri" "define $tmp/dom.xml" >"$tmp/out" 2>&1; then
+        notok "the read-only socket refuses define"
+    else
+        grep -q "read only access prevents virDomainDefineXML" "$tmp/out" \
+            && ok "the read-only socket refuses define (read-write flags asked)" \
+            || { notok "refusal message"; sed 's/^/# /' "$tmp/out"; }
+    fi
+    if debian virsh -c "$rouri" "destroy test" >"$tmp/out" 2>&1; then
+        notok "the read-only socket refuses destroy"
+    else
+        grep -q "read only access prevents virDomainDestroy" "$tmp/out" \
+            && ok "the read-only socket refuses destroy" \
+            || { notok "refusal message"; sed 's/^/# /' "$tmp/out"; }
+    fi
+    check "the read-only socket still lists" sh -c \
+        "env -u LD_LIBRARY_PATH virsh -c '$rouri' 'list --all' | grep -q 'test   running'"
+else
+    skip "Debian's virsh (libvirt-clients) is not installed"
+fi
+
+# ---- python3-libvirt and our library ------------------------------------
+scen="$s/tests/daemon-clients.py"
+if debian $py -c 'import libvirt' 2>/dev/null; then
+    debian $py "$scen" test:///default test:///default >"$tmp/py-in" 2>"$tmp/py-in.err"
+    debian timeout 60 $py "$scen" "$uri" "$rouri" >"$tmp/py-re" 2>"$tmp/py-re.err"
+    same "Debian's python3-libvirt through virtkitd: the same as in-process, events included ($(wc -l <"$tmp/py-re") lines)" \
+        "$tmp/py-in" "$tmp/py-re"
+    [ -s "$tmp/py-re.err" ] && grep -v '^library' "$tmp/py-re.err" | sed 's/^/# /' | head -20
+    env $asan LD_LIBRARY_PATH="$b/.libs" timeout 60 $py "$scen" "$uri" "$rouri" \
+        >"$tmp/py-ours" 2>"$tmp/py-ours.err"
+    if grep -q "^library $(cd "$b" && pwd)/.libs/libvirt.so" "$tmp/py-ours.err"; then
+        same "our libvirt.so.0 through virtkitd: the same as in-process ($(wc -l <"$tmp/py-ours") lines)" \
+            "$tmp/py-in" "$tmp/py-ours"
+    else
+        notok "our libvirt.so.0 was loaded"; sed 's/^/# /' "$tmp/py-ours.err" | head -20
+    fi
+else
+    skip "Debian's python3-libvirt is not installed"
+    skip "Debian's python3-libvirt is not installed"
+fi
+if [ -x "$b/tools/vsh/vsh" ] && debian sh -c 'command -v virsh' >/dev/null 2>&1; then
+    debian virsh -c test:///default "$session" 2>&1 | filter >"$tmp/in"
+    env $asan LD_LIBRARY_PATH="$b/.libs" "$b/tools/vsh/vsh" -c "$uri" "$session" 2>&1 | filter >"$tmp/re"
+    same "vsh on our library through virtkitd prints what virsh prints in-process" "$tmp/in" "$tmp/re"
+fi
+
+# ---- replies byte for byte -----------------------------------------------
+# The calls Debian's clients made to libvirtd, replayed: the same replies.
+# Not compared: calls not served yet (typed parameters, domain stats), and
+# LIST_ALL_DOMAINS of the scenario, whose order differs in the test driver.
+replay() {
+    $py "$s/tests/rpc-replay-daemon.py" "$d/run/libvirt-sock" \
+        "$s/tests/data/rpc/$1" $2 >"$tmp/replay" 2>&1 || echo "not ok - replay of $1 failed" >>"$tmp/replay"
+    while read -r status rest; do
+        case $status in
+        ok) ok "$1: ${rest#- }" ;;
+        not) notok "$1: ${rest#ok - }" ;;
+        *) echo "$status $rest" ;;
+        esac
+    done <"$tmp/replay"
+}
+replay virsh-list ""
+replay scenario "DOMAIN_GET_SCHEDULER_PARAMETERS CONNECT_GET_ALL_DOMAIN_STATS CONNECT_LIST_ALL_DOMAINS"
+
+# ---- hostile clients ----------------------------------------------------
+# Each sends a bad frame on its own connection and must be dropped.
+cat >"$tmp/hostile.py" <<'EOF'
+import socket, struct, sys
+path = sys.argv[1]
+def dropped(data):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(path)
+    s.settimeout(3)
+    s.sendall(data)
+    try:
+        while True:
+            if not s.recv(4096):
+                return True
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+    finally:
+        s.close()
+cases = [
+    ("garbage", b"\xff" * 64),
+    ("a frame shorter than its header", struct.pack(">I", 12)),
+    ("a frame longer than MESSAGE_MAX", struct.pack(">I", 33554437)),
+    ("an unknown message type",
+     struct.pack(">7I", 28, 0x20008086, 1, 3, 77, 0, 0)),
+]
+for name, data in cases:
+    print(("ok" if dropped(data) else "not ok") + " - " + name + " drops that client")
+EOF
+if $py "$tmp/hostile.py" "$d/run/libvirt-sock" >"$tmp/hostile" 2>&1; then
+    while read -r status rest; do
+        if [ "$status" = ok ]; then ok "${rest#- }"; else notok "$rest"; fi
+    done <"$tmp/hostile"
+else
+    notok "hostile clients script"; sed 's/^/# /' "$tmp/hostile"
+fi
+# The unknown procedure and program get an error reply, not a drop.
+cat >"$tmp/unknown.py" <<'EOF'
+import socket, struct, sys
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(3)
+s.sendall(struct.pack(">7I", 28, 0x20008086, 1, 9999, 0, 5, 0))
+hdr = s.recv(28)
+length, prog, vers, proc, typ, serial, status = struct.unpack(">7I", hdr)
+print(typ, serial, status)
+EOF
+check "an unknown procedure gets an ERROR reply" sh -c \
+    "$py '$tmp/unknown.py' '$d/run/libvirt-sock' | grep -qx '1 5 1'"
+if debian sh -c 'command -v virsh' >/dev/null 2>&1; then
+    check "the daemon still serves the other clients" sh -c \
+        "env -u LD_LIBRARY_PATH virsh -c '$uri' 'list --all' | grep -q 'test   running'"
+fi
+
+# ---- stopping ------------------------------------------------------------
+kill "$dpid"
+if wait_gone "$dpid"; then ok "SIGTERM stops the daemon"; else notok "SIGTERM stops the daemon"; fi
+check "sockets and pid file are removed" sh -c \
+    "! test -e '$d/run/libvirt-sock' && ! test -e '$d/run/libvirt-sock-ro' && ! test -e '$d/pid'"
+if grep -q "Sanitizer" "$d/log"; then
+    notok "no sanitizer report from the daemon"; sed 's/^/# /' "$d/log" | head -40
+else
+    ok "no sanitizer report from the daemon"
+fi
+
+# -d: the parent returns once the child serves; -t: idle exit.
+d2="$tmp/d2"
+mkdir -p "$d2"
+cat >"$d2/conf" <<EOF
+unix_sock_dir = "$d2/run"
+EOF
+if "$daemon" -d -t 1 -f "$d2/conf" -p "$d2/pid" >"$d2/log" 2>&1 && [ -S "$d2/run/libvirt-sock" ]; then
+    ok "-d returns once the sockets are ready"
+    p2=$(cat "$d2/pid"); pids="$pids $p2"
+    if wait_gone "$p2"; then ok "-t 1 exits when idle"; else notok "-t 1 exits when idle"; fi
+else
+    notok "-d starts a daemon"; sed 's/^/# /' "$d2/log"
+fi
+
+echo "1..$n"
