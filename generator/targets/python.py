@@ -109,6 +109,9 @@ class Shape:
         self.out_items = []        # C: the values of a returned list
         self.py_test = None        # Python: when to raise libvirtError
         self.py_wrap = None        # Python: the class the value becomes
+        self.tp_count = "int"      # typed parameters: the count's C type
+        self.getter = None         # params-set: the getter's call model
+        self.post = []             # C statements right after the call
 
 
 def _object_class(api, ctype):
@@ -221,6 +224,58 @@ def shape_of(api, f, cls, method):
             s.call_args.append(f"(const unsigned char *){local}")
             s.params.append([pyname, None])
             s.py_args.append(pyname)
+        elif a.type == "virTypedParameterPtr" and nxt is not None and \
+                nxt.type in ("int *", "int"):
+            # typed parameters: read into a dict (the caller's array,
+            # sized by a first call) or set from one
+            if s.kind != "plain":
+                _fail(f, "typed parameters next to another output")
+            if nxt.type == "int *":
+                s.kind = "params-get"
+                s.call_args += ["tp_params", "&tp_n"]
+            else:
+                s.kind = "params-set"
+                s.decls.append("PyObject *py_tp;")
+                s.fmt += "O"
+                s.targets.append("&py_tp")
+                s.call_args += ["tp_params", "tp_n"]
+                s.params.append([pyname, None])
+                s.py_args.append(pyname)
+            i += 1
+        elif a.type == "const char **" and nxt is not None and \
+                _strip_const(nxt.type) in ("int", "unsigned int"):
+            # a list of str in (anything else is NULL, as libvirt-python
+            # reads it)
+            s.decls.append(f"PyObject *py_{a.name};")
+            s.decls.append(f"char **{local} = NULL;")
+            s.decls.append(f"unsigned int {local}_n = 0;")
+            s.fmt += "O"
+            s.targets.append(f"&py_{a.name}")
+            s.pre.append(f"if (vkpyStringArray(py_{a.name}, &{local}, "
+                         f"&{local}_n) < 0)\n        return NULL;")
+            s.post.append(f"vkpyFreeStrings({local}, (int){local}_n);")
+            s.call_args += [f"(const char **){local}",
+                            f"({nxt.type}){local}_n"]
+            s.params.append([pyname, default])
+            s.py_args.append(pyname)
+            i += 1
+        elif a.type == "char ***":
+            # a list of str out, its length the return value
+            if s.kind != "plain":
+                _fail(f, "a string list next to another output")
+            s.kind = "strings"
+            s.decls.append(f"char **{local} = NULL;")
+            s.call_args.append(f"&{local}")
+            s.out_items = [local]
+        elif a.type == "virTypedParameterPtr *" and nxt is not None and \
+                nxt.type in ("int *", "unsigned int *"):
+            # typed parameters the library allocates
+            if s.kind != "plain":
+                _fail(f, "typed parameters next to another output")
+            s.kind = "params-alloc"
+            s.tp_count = nxt.type[:-2]
+            s.call_args += ["&tp_params", "&tp_n"]
+            i += 1
         elif t in SCALAR_IN:
             fmt, ltype = SCALAR_IN[t]
             s.decls.append(f"{ltype} {local};")
@@ -278,13 +333,59 @@ def shape_of(api, f, cls, method):
                 _fail(f, f"{s.kind} output next to integer argument "
                       f"'{a.name}' (an array?): mark it custom")
     _returns(api, f, s)
+    if s.kind == "params-set":
+        _params_getter(api, f, s, cls, method)
     _check_defaults(f, s)
     return s
+
+
+def _params_getter(api, f, s, cls, method):
+    """A params-set function reads the current parameters first, through
+    the function of the same name with Get for Set, taking the same
+    arguments: its types tell how to convert the dict."""
+    name = f.name.replace("Set", "Get", 1)
+    g = next((x for x in api.functions if x.name == name), None)
+    if name == f.name or g is None:
+        _fail(f, f"sets typed parameters but there is no {name} to read "
+              "their types from: mark it custom")
+    gs = shape_of(api, g, cls, method)
+    if gs.kind not in ("params-get", "params-alloc") or \
+            len(g.args) != len(f.args):
+        _fail(f, f"{name} does not read the typed parameters it sets")
+    args = []
+    for sa, ga, ca in zip(f.args, g.args, s.call_args):
+        if sa.type == "virTypedParameterPtr":
+            args.append("&tp_known" if gs.kind == "params-alloc"
+                        else "tp_known")
+        elif sa.type == "int" and ca == "tp_n":
+            args.append("&tp_nknown")
+        elif sa.type != ga.type:
+            _fail(f, f"{name} argument '{ga.name}' is not like "
+                  f"'{sa.name}'")
+        else:
+            args.append(ca)
+    count = [x if x != "tp_known" else "NULL" for x in args]
+    s.getter = dict(alloc=gs.kind == "params-alloc", count_type=gs.tp_count,
+                    call=f"{name}(" + ", ".join(args) + ")",
+                    call_count=f"{name}(" + ", ".join(count) + ")")
 
 
 def _returns(api, f, s):
     rt = f.ret.type
     accessor = f.impl.startswith("get-")
+    if s.post and s.kind != "plain":
+        _fail(f, "a string list in next to an output")
+    if s.kind == "strings":
+        if rt != "int":
+            _fail(f, f"a string list with a '{rt}' return")
+        s.py_test = "ret is None"
+        return
+    if s.kind.startswith("params-"):
+        if rt != "int":
+            _fail(f, f"typed parameters with a '{rt}' return")
+        s.py_test = "ret is None" if s.kind != "params-set" else \
+            PY_ERROR_TESTS.get(f.ret.error)
+        return
     if s.kind != "plain":
         if rt != "int":
             _fail(f, f"an output with a '{rt}' return")
@@ -517,6 +618,10 @@ def _c_model(f, s):
                 pre=s.pre, kind=s.kind, ret_decl=c_decl(f.ret.type, "c_ret"),
                 void=s.ret_void,
                 call=f"{f.name}(" + ", ".join(s.call_args) + ")",
+                call_count=f"{f.name}(" + ", ".join(
+                    "NULL" if x == "tp_params" else x
+                    for x in s.call_args) + ")",
+                tp_count=s.tp_count, getter=s.getter, post=s.post,
                 ret_expr=s.ret_expr, free=s.ret_free, outs=items,
                 nouts=len(items),
                 item_type=f"{s.list_item}Ptr" if s.list_item else "",
@@ -678,7 +783,9 @@ def build(api):
 
     constants = []
     for e in sorted(api.enums, key=lambda e: e.name):
-        vals = [(v.name, v.value) for v in e.values if not v.sentinel]
+        # a _LAST that is another value's alias is always defined: keep it
+        vals = [(v.name, v.value) for v in e.values
+                if not v.sentinel or v.alias]
         constants.append(dict(type=e.name, values=vals))
     params = [(m.name, m.string) for m in api.macros if m.string is not None]
     return dict(cfuncs=cfuncs, functions=functions,

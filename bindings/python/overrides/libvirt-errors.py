@@ -4,10 +4,26 @@
 # (code, domain, message, level, str1, str2, str3, int1, int2).
 
 from types import TracebackType  # noqa: F401  (libvirt-python exports it)
-from typing import (Any, Callable, Dict, List, Optional, Tuple,  # noqa: F401
-                    Type, TypeVar, Union)
+from typing import (Any, Callable, Dict, List, Optional,  # noqa: F401
+                    Tuple, Type, TypeVar, Union, overload)
 
 _T = TypeVar('_T')
+# libvirt-python's type names for callbacks and parameter dicts (libvirtaio
+# annotates with them)
+_EventCB = Callable[[int, int, int, _T], None]
+_EventAddHandleFunc = Callable[[int, int, _EventCB, _T], int]
+_EventUpdateHandleFunc = Callable[[int, int], None]
+_EventRemoveHandleFunc = Callable[[int], int]
+_TimerCB = Callable[[int, _T], None]
+_EventAddTimeoutFunc = Callable[[int, _TimerCB, _T], int]
+_EventUpdateTimeoutFunc = Callable[[int, int], None]
+_EventRemoveTimeoutFunc = Callable[[int], int]
+_DomainCB = Callable[['virConnect', 'virDomain', int, int, _T],
+                     Optional[int]]
+_BlkioParameter = Dict[str, Any]
+_MemoryParameter = Dict[str, Any]
+_SchedParameter = Dict[str, Any]
+_TypedParameter = Dict[str, Any]
 
 _BINDING_ONLY = {
     "libvirtError": "the exception every failed call raises, carrying the "

@@ -179,3 +179,124 @@ class virConnect(object):
             if ret == -1:
                 raise libvirtError('virConnectDomainEventDeregister() '
                                    'failed')
+
+    # ---- typed parameters and statistics ----
+
+    def restoreParams(self, params, flags=0):
+        """Restore a domain from the file params names."""
+        ret = libvirtmod.virDomainRestoreParams(self._o, params, flags)
+        if ret == -1:
+            raise libvirtError('virDomainRestoreParams() failed')
+        return ret
+
+    def setIdentity(self, params, flags=0):
+        """Set the identity the daemon gives this client."""
+        ret = libvirtmod.virConnectSetIdentity(self._o, params, flags)
+        if ret == -1:
+            raise libvirtError('virConnectSetIdentity() failed')
+        return ret
+
+    def getCPUStats(self, cpuNum, flags=0):
+        """The host's CPU time counters, of one CPU or (-1) all, as a
+        dict."""
+        ret = libvirtmod.virNodeGetCPUStats(self._o, cpuNum, flags)
+        if ret is None:
+            raise libvirtError('virNodeGetCPUStats() failed')
+        return ret
+
+    def getMemoryStats(self, cellNum, flags=0):
+        """The host's memory counters, of one NUMA cell or (-1) all, as a
+        dict."""
+        ret = libvirtmod.virNodeGetMemoryStats(self._o, cellNum, flags)
+        if ret is None:
+            raise libvirtError('virNodeGetMemoryStats() failed')
+        return ret
+
+    def getAllDomainStats(self, stats: int = 0, flags: int = 0
+                          ) -> List[Tuple['virDomain', Dict[str, Any]]]:
+        """[(domain, {statistic: value}), ...] for the domains flags
+        selects; stats picks the VIR_DOMAIN_STATS_* groups."""
+        ret = libvirtmod.virConnectGetAllDomainStats(self._o, stats, flags)
+        if ret is None:
+            raise libvirtError("virConnectGetAllDomainStats() failed")
+        return [(virDomain(self, _obj=elem[0]), elem[1]) for elem in ret]
+
+    def domainListGetStats(self, doms: List['virDomain'], stats: int = 0,
+                           flags: int = 0
+                           ) -> List[Tuple['virDomain', Dict[str, Any]]]:
+        """[(domain, {statistic: value}), ...] for the given domains."""
+        domlist = list()
+        for dom in doms:
+            if not isinstance(dom, virDomain):
+                raise libvirtError("domain list contains non-domain "
+                                   "elements")
+            domlist.append(dom._o)
+        ret = libvirtmod.virDomainListGetStats(self._o, domlist, stats, flags)
+        if ret is None:
+            raise libvirtError("virDomainListGetStats() failed")
+        return [(virDomain(self, _obj=elem[0]), elem[1]) for elem in ret]
+
+    # ---- the host's CPU map, NUMA cells and pages ----
+
+    def getCPUMap(self, flags=0):
+        """(host CPUs, [online? per CPU], online CPUs)"""
+        ret = libvirtmod.virNodeGetCPUMap(self._o, flags)
+        if ret is None:
+            raise libvirtError('virNodeGetCPUMap() failed')
+        return ret
+
+    def getCellsFreeMemory(self, startCell, maxCells):
+        """The free memory of maxCells NUMA cells from startCell, in bytes."""
+        ret = libvirtmod.virNodeGetCellsFreeMemory(
+            self._o, startCell, maxCells)
+        if ret is None:
+            raise libvirtError('virNodeGetCellsFreeMemory() failed')
+        return ret
+
+    def getFreePages(self, pages, startCell, maxCells, flags=0):
+        """{cell: {page size: free pages}} for the page sizes in the pages
+        list."""
+        ret = libvirtmod.virNodeGetFreePages(
+            self._o, pages, startCell, maxCells, flags)
+        if ret is None:
+            raise libvirtError('virNodeGetFreePages() failed')
+        return ret
+
+    def allocPages(self, pages, startCell=0, cellCount=0, flags=0):
+        """Allocate huge pages: pages is {page size: count}."""
+        ret = libvirtmod.virNodeAllocPages(
+            self._o, pages, startCell, cellCount, flags)
+        if ret == -1:
+            raise libvirtError('virNodeAllocPages() failed')
+        return ret
+
+    # ---- the close callback and domains with files ----
+
+    def _dispatchCloseCallback(self, reason: int,
+                               cbData: Dict[str, Any]) -> int:
+        cbData["cb"](self, reason, cbData["opaque"])
+        return 0
+
+    def registerCloseCallback(self, cb: Callable, opaque: _T) -> int:
+        """Call cb(conn, reason, opaque) when the connection closes
+        (VIR_CONNECT_CLOSE_REASON_*)."""
+        cbData = {"cb": cb, "conn": self, "opaque": opaque}
+        ret = libvirtmod.virConnectRegisterCloseCallback(self._o, cbData)
+        if ret == -1:
+            raise libvirtError('virConnectRegisterCloseCallback() failed')
+        return ret
+
+    def unregisterCloseCallback(self) -> None:
+        """Stop calling the close callback."""
+        ret = libvirtmod.virConnectUnregisterCloseCallback(self._o)
+        if ret == -1:
+            raise libvirtError('virConnectUnregisterCloseCallback() failed')
+
+    def createXMLWithFiles(self, xmlDesc: str, files: List[int],
+                           flags: int = 0) -> 'virDomain':
+        """Start a transient domain, giving it the open files (fds)."""
+        ret = libvirtmod.virDomainCreateXMLWithFiles(self._o, xmlDesc, files,
+                                                     flags)
+        if ret is None:
+            raise libvirtError('virDomainCreateXMLWithFiles() failed')
+        return virDomain(self, _obj=ret)

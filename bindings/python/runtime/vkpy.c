@@ -47,6 +47,8 @@ vkpyFreeStrings(char **strs, int n)
 {
     int i;
 
+    if (!strs)
+        return;
     for (i = 0; i < n; i++)
         free(strs[i]);
     free(strs);
@@ -55,12 +57,12 @@ vkpyFreeStrings(char **strs, int n)
 PyObject *
 vkpyStringList(char **strs, int n)
 {
-    PyObject *list = PyList_New(n);
+    PyObject *list = PyList_New(strs ? n : 0);
     int i;
 
     if (!list)
         return NULL;
-    for (i = 0; i < n; i++) {
+    for (i = 0; strs && i < n; i++) {
         PyObject *s = vkpyString(strs[i]);
         if (!s) {
             Py_DECREF(list);
@@ -69,6 +71,37 @@ vkpyStringList(char **strs, int n)
         PyList_SET_ITEM(list, i, s);
     }
     return list;
+}
+
+int
+vkpyStringArray(PyObject *list, char ***strs, unsigned int *n)
+{
+    Py_ssize_t len;
+    Py_ssize_t i;
+
+    *strs = NULL;
+    *n = 0;
+    if (!PyList_Check(list))
+        return 0;
+    len = PyList_Size(list);
+    /* one more, so that an empty list is still an array */
+    if (!(*strs = calloc(len + 1, sizeof(**strs)))) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < len; i++) {
+        const char *s = PyUnicode_AsUTF8(PyList_GET_ITEM(list, i));
+
+        if (!s || !((*strs)[i] = strdup(s))) {
+            if (s)
+                PyErr_NoMemory();
+            vkpyFreeStrings(*strs, i);
+            *strs = NULL;
+            return -1;
+        }
+    }
+    *n = len;
+    return 0;
 }
 
 PyObject *

@@ -38,6 +38,10 @@ PyObject *vkpyHandleList(void **items, int n, const char *type,
 PyObject *vkpyList(int n, ...);
 PyObject *vkpyTuple(int n, ...);
 void vkpyFreeStrings(char **strs, int n);
+/* A list of str as a C array of copies (free with vkpyFreeStrings);
+ * anything but a list is NULL and 0, as libvirt-python reads it.  -1 with a
+ * Python exception if an item is not a str. */
+int vkpyStringArray(PyObject *list, char ***strs, unsigned int *n);
 
 /* The error as libvirt-python's 9-item tuple, or None. */
 PyObject *vkpyErrorTuple(virErrorPtr err);
@@ -49,5 +53,35 @@ int vkpyCallMethod(PyObject *obj, const char *method, const char *fmt, ...);
 
 /* Drop a Python reference from a C free callback (takes the GIL). */
 void vkpyDecrefCallback(void *opaque);
+
+/* ---- typed parameters (vkpy-params.c) ---- */
+
+/* name -> value for each parameter; a new dict, or NULL on error. */
+PyObject *vkpyParamsToDict(virTypedParameterPtr params, int n);
+int vkpyParamsAddToDict(PyObject *dict, virTypedParameterPtr params, int n);
+
+/* A setter's dict: a non-empty dict, or -1 with TypeError/LookupError. */
+int vkpyParamsCheckDict(PyObject *dict);
+
+/* The dict as parameters typed like those in known (the current ones);
+ * a name not among them is a LookupError.  *params is freed with
+ * virTypedParamsFree.  -1 with a Python exception on error. */
+int vkpyParamsFromDict(PyObject *dict, virTypedParameterPtr known,
+                       int nknown, virTypedParameterPtr *params,
+                       int *nparams);
+
+/* The names an API knows and their VIR_TYPED_PARAM_* types; the table
+ * ends with { NULL, 0 }. */
+typedef struct {
+    const char *name;
+    int type;
+} vkpyParamHint;
+
+/* The dict as parameters typed by hints, other names by their Python
+ * value; lists give one parameter per item.  what names the parameters in
+ * the TypeError for a non-dict ("migration"). */
+int vkpyParamsFromHints(PyObject *dict, const char *what,
+                        const vkpyParamHint *hints,
+                        virTypedParameterPtr *params, int *nparams);
 
 #endif /* VKPY_H */

@@ -15,7 +15,7 @@ vkpy_virConnectOpen(PyObject *self VKPY_UNUSED, PyObject *args)
     if (!PyArg_ParseTuple(args, "z:virConnectOpen", &c_name))
         return NULL;
     Py_BEGIN_ALLOW_THREADS
-c_ret = virConnectOpen(c_name);
+    c_ret = virConnectOpen(c_name);
     Py_END_ALLOW_THREADS
     return vkpyWrap(c_ret, "virConnectPtr");
 }
@@ -31,7 +31,7 @@ vkpy_virConnectClose(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_conn = (virConnectPtr)vkpyUnwrap(py_conn, "virConnectPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virConnectClose(c_conn);
+    c_ret = virConnectClose(c_conn);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)c_ret);
 }
@@ -47,7 +47,7 @@ vkpy_virConnectGetType(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_conn = (virConnectPtr)vkpyUnwrap(py_conn, "virConnectPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virConnectGetType(c_conn);
+    c_ret = virConnectGetType(c_conn);
     Py_END_ALLOW_THREADS
     return vkpyString(c_ret);
 }
@@ -64,7 +64,7 @@ vkpy_virDomainLookupByName(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_conn = (virConnectPtr)vkpyUnwrap(py_conn, "virConnectPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainLookupByName(c_conn, c_name);
+    c_ret = virDomainLookupByName(c_conn, c_name);
     Py_END_ALLOW_THREADS
     return vkpyWrap(c_ret, "virDomainPtr");
 }
@@ -81,7 +81,7 @@ vkpy_virDomainRestore(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_conn = (virConnectPtr)vkpyUnwrap(py_conn, "virConnectPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainRestore(c_conn, c_from);
+    c_ret = virDomainRestore(c_conn, c_from);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)c_ret);
 }
@@ -98,7 +98,7 @@ vkpy_virDomainDestroyFlags(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainDestroyFlags(c_domain, (unsigned int)c_flags);
+    c_ret = virDomainDestroyFlags(c_domain, (unsigned int)c_flags);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)c_ret);
 }
@@ -116,7 +116,7 @@ vkpy_virDomainGetXMLDesc(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainGetXMLDesc(c_domain, (unsigned int)c_flags);
+    c_ret = virDomainGetXMLDesc(c_domain, (unsigned int)c_flags);
     Py_END_ALLOW_THREADS
     py_ret = vkpyString(c_ret);
     free(c_ret);
@@ -161,7 +161,7 @@ vkpy_virDomainSetMetadata(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainSetMetadata(c_domain, c_metadata, (unsigned int)c_flags);
+    c_ret = virDomainSetMetadata(c_domain, c_metadata, (unsigned int)c_flags);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)c_ret);
 }
@@ -177,7 +177,7 @@ vkpy_virDomainFree(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainFree(c_domain);
+    c_ret = virDomainFree(c_domain);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)c_ret);
 }
@@ -193,7 +193,7 @@ vkpy_virDomainGetName(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainGetName(c_domain);
+    c_ret = virDomainGetName(c_domain);
     Py_END_ALLOW_THREADS
     return vkpyString(c_ret);
 }
@@ -209,7 +209,7 @@ vkpy_virDomainGetID(PyObject *self VKPY_UNUSED, PyObject *args)
         return NULL;
     c_domain = (virDomainPtr)vkpyUnwrap(py_domain, "virDomainPtr");
     Py_BEGIN_ALLOW_THREADS
-c_ret = virDomainGetID(c_domain);
+    c_ret = virDomainGetID(c_domain);
     Py_END_ALLOW_THREADS
     return PyLong_FromLong((long)(int)c_ret);
 }
