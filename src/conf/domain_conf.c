@@ -729,6 +729,8 @@ virDomainFeaturesParse(virDomainDef *def, xmlNodePtr root)
 
         case VIR_DOMAIN_FEATURE_HYPERV:
             def->features[f] = VIR_TRISTATE_YES;
+            /* A repeated feature element replaces the earlier one. */
+            g_free(def->hyperv_mode);
             def->hyperv_mode = virDomXMLProp(cur, "mode");
             if (def->hyperv_mode &&
                 STRNEQ(def->hyperv_mode, "custom") &&
@@ -752,10 +754,12 @@ virDomainFeaturesParse(virDomainDef *def, xmlNodePtr root)
 
         case VIR_DOMAIN_FEATURE_GIC:
             def->features[f] = VIR_TRISTATE_YES;
+            g_free(def->gic_version_str);
             def->gic_version_str = virDomXMLProp(cur, "version");
             break;
         case VIR_DOMAIN_FEATURE_IOAPIC:
             def->features[f] = VIR_TRISTATE_YES;
+            g_free(def->ioapic_driver);
             def->ioapic_driver = virDomXMLProp(cur, "driver");
             break;
         case VIR_DOMAIN_FEATURE_HPT:

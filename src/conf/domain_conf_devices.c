@@ -1977,6 +1977,14 @@ virDomainChrParse(virDomainChrDef *chr, xmlNodePtr node, unsigned int flags)
     if (virDomainChrSourceParse(chr->source, node, flags) < 0)
         return -1;
 
+    /* A channel says what it is; "none" is a valid answer. */
+    if (chr->deviceType == VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL &&
+        !(target && xmlHasProp(target, (const xmlChar *)"type"))) {
+        virReportError(VIR_ERR_XML_ERROR, "%s",
+                       "target type must be specified for channel device");
+        return -1;
+    }
+
     if (target) {
         g_autofree char *ttype = virDomXMLProp(target, "type");
         g_autofree char *port = NULL;
@@ -1998,7 +2006,8 @@ virDomainChrParse(virDomainChrDef *chr, xmlNodePtr node, unsigned int flags)
         }
         if (ttype && table) {
             int t = virDomXMLTableLookup(table, ttype);
-            if (t <= 0) {
+            if (t < 0 ||
+                (t == 0 && chr->deviceType != VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL)) {
                 virReportError(VIR_ERR_XML_ERROR,
                                "unknown target type '%s' specified for character device",
                                ttype);

@@ -227,6 +227,10 @@ parseSCSIHost(xmlXPathContextPtr ctxt, const char *devName,
         ctxt->node = nodes[i];
         if (type && strcmp(type, "fc_host") == 0) {
             h->fcHost = true;
+            /* A repeated capability replaces the earlier one. */
+            g_free(h->wwnn);
+            g_free(h->wwpn);
+            g_free(h->fabricWWN);
             h->wwnn = childText(ctxt, "./wwnn[1]");
             h->wwpn = childText(ctxt, "./wwpn[1]");
             h->fabricWWN = childText(ctxt, "./fabric_wwn[1]");

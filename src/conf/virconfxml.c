@@ -620,8 +620,6 @@ virConfBufXMLNode(virConfBuf *buf, xmlNodePtr node)
     xmlBufferPtr xbuf;
     xmlDocPtr doc;
     xmlNodePtr copy;
-    g_auto(GStrv) lines = NULL;
-    size_t i;
 
     if (!node || !(doc = xmlNewDoc(BAD_CAST "1.0")))
         return;
@@ -632,10 +630,10 @@ virConfBufXMLNode(virConfBuf *buf, xmlNodePtr node)
     }
     xmlDocSetRootElement(doc, copy);
     xbuf = xmlBufferCreate();
-    xmlNodeDump(xbuf, doc, copy, 0, 1);
-    lines = g_strsplit((const char *)xmlBufferContent(xbuf), "\n", -1);
-    for (i = 0; lines[i]; i++)
-        virConfBufAdd(buf, "%s\n", lines[i]);
+    /* libxml2 indents nested elements from our level (two spaces a
+     * level) and leaves text nodes as they are, like libvirt's output. */
+    xmlNodeDump(xbuf, doc, copy, buf->indent / 2, 1);
+    virConfBufAdd(buf, "%s\n", (const char *)xmlBufferContent(xbuf));
     xmlBufferFree(xbuf);
     xmlFreeDoc(doc);
 }
