@@ -26,6 +26,7 @@
 #include <libvirt/virterror.h>
 
 #include "tap.h"
+#include "testdriver-expected.h"
 
 #ifndef TEST_DATA_DIR
 # define TEST_DATA_DIR "tests/data"
@@ -39,34 +40,6 @@ static GRegex *timeRegex;
 
 
 /* ---- expected values ---- */
-
-static void
-loadExpected(void)
-{
-    g_autofree char *data = NULL;
-    g_auto(GStrv) lines = NULL;
-    size_t i;
-
-    expected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    if (!g_file_get_contents(DATADIR "/expected-save.txt", &data, NULL, NULL)) {
-        ok(0, "read %s/expected-save.txt", DATADIR);
-        return;
-    }
-    lines = g_strsplit(data, "\n", -1);
-    for (i = 0; lines[i]; i++) {
-        g_auto(GStrv) kv = NULL;
-        g_auto(GStrv) parts = NULL;
-
-        if (!*lines[i] || lines[i][0] == '#')
-            continue;
-        kv = g_strsplit(lines[i], "\t", 2);
-        if (!kv[0] || !kv[1])
-            continue;
-        parts = g_strsplit(kv[1], "\\n", -1);
-        g_hash_table_insert(expected, g_strdup(kv[0]), g_strjoinv("\n", parts));
-    }
-}
-
 
 /* What regen-save.py does to every value: the scratch directory and the
  * snapshot clock are written symbolically. */
@@ -84,24 +57,6 @@ cleanValue(const char *value)
 }
 
 
-/* A flag bit the API description does not know is refused by the
- * generated entry point, before the driver: the error then names the
- * public function where libvirt's names the test driver's.  Same code and
- * wording otherwise. */
-static char *
-unknownFlagError(const char *value)
-{
-    int code, domain;
-    unsigned int bits;
-    char func[128];
-
-    if (sscanf(value, "ERR %d %d unsupported flags (0x%x) in function %127s",
-               &code, &domain, &bits, func) != 4)
-        return NULL;
-    return g_strdup_printf("ERR %d unsupported flags (0x%x)", code, bits);
-}
-
-
 /* Where our public entry points are known to differ from libvirt's (the
  * API description has no "flag X requires flag Y" rule yet): shown as
  * TODO, not failed. */
@@ -116,8 +71,8 @@ check(const char *key, const char *value)
 {
     const char *want = g_hash_table_lookup(expected, key);
     g_autofree char *got = cleanValue(value);
-    g_autofree char *gotFlags = unknownFlagError(got);
-    g_autofree char *wantFlags = want ? unknownFlagError(want) : NULL;
+    g_autofree char *gotFlags = testUnknownFlagError(got);
+    g_autofree char *wantFlags = want ? testUnknownFlagError(want) : NULL;
     size_t i;
 
     if (!want) {
@@ -2234,7 +2189,7 @@ main(void)
     timeRegex = g_regex_new("<creationTime>[0-9]{9,}</creationTime>", 0, 0,
                             NULL);
     events = g_ptr_array_new_with_free_func(g_free);
-    loadExpected();
+    expected = testExpectedLoad(DATADIR "/expected-save.txt", NULL);
 
     runGroup(0, scenarioSave, scenarioManagedSave);
     runGroup(1, scenarioVcpus, NULL);

@@ -18,6 +18,7 @@
 #include <libvirt/virterror.h>
 
 #include "tap.h"
+#include "testdriver-expected.h"
 
 #ifndef TEST_DATA_DIR
 # define TEST_DATA_DIR "tests/data"
@@ -40,59 +41,11 @@ substDatadir(const char *text)
 
 
 static void
-loadExpected(void)
-{
-    g_autofree char *data = NULL;
-    g_auto(GStrv) lines = NULL;
-    size_t i;
-
-    expected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    if (!g_file_get_contents(DATADIR "/expected.txt", &data, NULL, NULL)) {
-        ok(0, "read %s/expected.txt", DATADIR);
-        return;
-    }
-    lines = g_strsplit(data, "\n", -1);
-    for (i = 0; lines[i]; i++) {
-        g_auto(GStrv) kv = NULL;
-        g_autofree char *value = NULL;
-        g_auto(GStrv) parts = NULL;
-
-        if (!*lines[i] || lines[i][0] == '#')
-            continue;
-        kv = g_strsplit(lines[i], "\t", 2);
-        if (!kv[0] || !kv[1])
-            continue;
-        parts = g_strsplit(kv[1], "\\n", -1);
-        value = g_strjoinv("\n", parts);
-        g_hash_table_insert(expected, g_strdup(kv[0]), substDatadir(value));
-    }
-}
-
-
-/* One deliberate difference from libvirt: a flag bit the API description
- * does not know is refused by the generated entry point, before the driver,
- * so the error names the public function (and its error domain) where
- * libvirt's names the test driver's.  Same code, same wording otherwise. */
-static char *
-unknownFlagError(const char *value)
-{
-    int code, domain;
-    unsigned int bits;
-    char func[128];
-
-    if (sscanf(value, "ERR %d %d unsupported flags (0x%x) in function %127s",
-               &code, &domain, &bits, func) != 4)
-        return NULL;
-    return g_strdup_printf("ERR %d unsupported flags (0x%x)", code, bits);
-}
-
-
-static void
 check(const char *key, const char *value)
 {
     const char *want = g_hash_table_lookup(expected, key);
-    g_autofree char *gotFlags = unknownFlagError(value);
-    g_autofree char *wantFlags = want ? unknownFlagError(want) : NULL;
+    g_autofree char *gotFlags = testUnknownFlagError(value);
+    g_autofree char *wantFlags = want ? testUnknownFlagError(want) : NULL;
 
     if (!want) {
         ok(0, "%s: no expected value", key);
@@ -2611,7 +2564,7 @@ main(void)
         return tap_done();
     }
     events = g_ptr_array_new_with_free_func(g_free);
-    loadExpected();
+    expected = testExpectedLoad(DATADIR "/expected.txt", substDatadir);
 
     scenarioOpen();
     if (!(conn = virConnectOpen("test:///default"))) {
