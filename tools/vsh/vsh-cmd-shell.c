@@ -232,16 +232,3 @@ const vshCmdDef vshShellCmds[] = {
       "leave vsh", NULL, VSH_CMD_NOCONNECT },
     { NULL, NULL, NULL, NULL, NULL, 0 }
 };
-
-
-/* The groups, in the order help lists them. */
-const vshCmdGroup vshCmdGroups[] = {
-    { "Domain Management", "domain", NULL, vshDomainCmds },
-    { "Domain Monitoring", "monitor", NULL, vshDomainMonitorCmds },
-    { "Host and Hypervisor", "host", NULL, vshHostCmds },
-    { "Networking", "network", NULL, vshNetworkCmds },
-    { "Storage Pool", "pool", NULL, vshPoolCmds },
-    { "Storage Volume", "volume", NULL, vshVolumeCmds },
-    { "vsh itself", "vsh", "virsh", vshShellCmds },
-    { NULL, NULL, NULL, NULL },
-};

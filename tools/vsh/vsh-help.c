@@ -106,10 +106,11 @@ static void
 vshHelpGroupBody(vshControl *ctl, const vshCmdGroup *grp, bool colon)
 {
     const vshCmdDef *def;
+    size_t i;
 
     vshPrint(ctl, " %s (help keyword '%s')%s\n", grp->title, grp->keyword,
              colon ? ":" : "");
-    for (def = grp->cmds; def->name; def++)
+    VSH_GROUP_FOREACH(grp, def, i)
         vshPrint(ctl, "    %-30s %s\n", def->name, def->summary);
     vshPrint(ctl, "\n");
 }
@@ -129,8 +130,11 @@ vshHelpAll(vshControl *ctl)
     const vshCmdGroup *grp;
 
     vshPrint(ctl, "Grouped commands:\n\n");
-    for (grp = vshCmdGroups; grp->title; grp++)
+    for (grp = vshCmdGroups; grp->title; grp++) {
+        if (vshCmdGroupIsEmpty(grp))
+            continue;
         vshHelpGroupBody(ctl, grp, true);
+    }
     return true;
 }
 
@@ -179,9 +183,12 @@ vshUsage(void)
     printf("  commands (non interactive mode):\n\n");
     for (grp = vshCmdGroups; grp->title; grp++) {
         const vshCmdDef *def;
+        size_t i;
 
+        if (vshCmdGroupIsEmpty(grp))
+            continue;
         printf(" %s (help keyword '%s')\n", grp->title, grp->keyword);
-        for (def = grp->cmds; def->name; def++)
+        VSH_GROUP_FOREACH(grp, def, i)
             printf("    %-30s %s\n", def->name, def->summary);
         printf("\n");
     }

@@ -130,10 +130,14 @@ vshPrintManPage(void)
 
     printf(".SH COMMANDS\n");
     for (grp = vshCmdGroups; grp->title; grp++) {
+        size_t i;
+
+        if (vshCmdGroupIsEmpty(grp))
+            continue;
         printf(".SS \"");
         vshManText(grp->title);
         printf(" (help keyword %s)\"\n", grp->keyword);
-        for (def = grp->cmds; def->name; def++)
+        VSH_GROUP_FOREACH(grp, def, i)
             vshManCommand(def);
     }
 

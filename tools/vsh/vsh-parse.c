@@ -123,11 +123,11 @@ vshTokenNext(vshControl *ctl, vshTokenizer *tk, char **word)
 const vshCmdDef *
 vshCmdDefLookup(const char *name)
 {
-    const vshCmdGroup *grp;
+    const vshCmdDef *const *table;
     const vshCmdDef *def;
 
-    for (grp = vshCmdGroups; grp->title; grp++) {
-        for (def = grp->cmds; def->name; def++) {
+    for (table = vshCmdTables; *table; table++) {
+        for (def = *table; def->name; def++) {
             if (strcmp(def->name, name) == 0)
                 return def;
         }

@@ -53,11 +53,11 @@ vshRLWordsBefore(int start)
 static void
 vshRLAddCommands(const char *text)
 {
-    const vshCmdGroup *grp;
+    const vshCmdDef *const *table;
     const vshCmdDef *def;
 
-    for (grp = vshCmdGroups; grp->title; grp++) {
-        for (def = grp->cmds; def->name; def++) {
+    for (table = vshCmdTables; *table; table++) {
+        for (def = *table; def->name; def++) {
             if (g_str_has_prefix(def->name, text))
                 g_ptr_array_add(vshRLMatches, g_strdup(def->name));
         }

@@ -445,6 +445,9 @@ vshParseGlobalArgs(vshControl *ctl, int argc, char **argv)
             vshPrintVersion(optarg && strcmp(optarg, "long") == 0);
             return 0;
         case VSH_OPT_MANPAGE:
+            /* the man page build is where a command left out of help fails */
+            if (!vshCmdGroupsCheck())
+                return 1;
             vshPrintManPage();
             return 0;
         case ':':

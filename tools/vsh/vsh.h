@@ -53,14 +53,17 @@ typedef struct {
     unsigned int flags;
 } vshCmdDef;
 
+/* A help group lists command names in the order help shows them; the
+ * commands themselves may come from any table (vsh-cmd-groups.c). */
 typedef struct {
     const char *title;
     const char *keyword;        /* what "help KEYWORD" accepts */
     const char *alias;          /* a second accepted keyword, may be NULL */
-    const vshCmdDef *cmds;      /* terminated by an entry with name NULL */
+    const char *const *names;   /* terminated by NULL */
 } vshCmdGroup;
 
-/* The command tables, one array per file (vsh-cmd-*.c). */
+/* The command tables, one array per file (vsh-cmd-*.c), each terminated by
+ * an entry with name NULL; vshCmdTables lists them all. */
 extern const vshCmdDef vshDomainCmds[];
 extern const vshCmdDef vshDomainMonitorCmds[];
 extern const vshCmdDef vshHostCmds[];
@@ -68,7 +71,13 @@ extern const vshCmdDef vshNetworkCmds[];
 extern const vshCmdDef vshPoolCmds[];
 extern const vshCmdDef vshVolumeCmds[];
 extern const vshCmdDef vshShellCmds[];
+extern const vshCmdDef *const vshCmdTables[];
 extern const vshCmdGroup vshCmdGroups[];
+
+/* Calls FUNC for each command of GRP that exists, in help order. */
+#define VSH_GROUP_FOREACH(grp, def, i) \
+    for ((i) = 0; (grp)->names[(i)]; (i)++) \
+        if (((def) = vshCmdDefLookup((grp)->names[(i)])))
 
 /* One global (command line) option of the vsh program itself. */
 typedef struct {
@@ -192,6 +201,8 @@ bool vshHelpCommand(vshControl *ctl, const vshCmdDef *def);
 bool vshHelpGroup(vshControl *ctl, const vshCmdGroup *grp);
 bool vshHelpAll(vshControl *ctl);
 const vshCmdGroup *vshCmdGroupLookup(const char *keyword);
+bool vshCmdGroupIsEmpty(const vshCmdGroup *grp);
+bool vshCmdGroupsCheck(void);
 void vshUsage(void);
 char *vshOptLabel(const vshCmdOptDef *opt);
 char *vshOptSynopsis(const vshCmdOptDef *opt);
