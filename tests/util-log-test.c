@@ -4,7 +4,9 @@
  */
 #include <config.h>
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "util/virerror.h"
@@ -21,6 +23,54 @@ readLog(const char *path)
     if (!g_file_get_contents(path, &s, NULL, NULL))
         return g_strdup("");
     return s;
+}
+
+
+static volatile gint stopLogging;
+
+static gpointer
+logLoop(gpointer opaque G_GNUC_UNUSED)
+{
+    while (!g_atomic_int_get(&stopLogging))
+        VIR_WARN("busy logging thread %d", 1);
+    return NULL;
+}
+
+
+/* Forking while another thread logs: every child must be able to log and
+ * exit (a mutex copied while held would hang it). */
+static void
+testForkWhileLogging(const char *path)
+{
+    g_autofree char *spec = g_strdup_printf("1:file:%s", path);
+    GThread *th;
+    int hung = 0, i;
+
+    g_assert(virLogSetOutputs(spec) == 0);
+    virLogSetDefaultPriority(VIR_LOG_WARN);
+    th = g_thread_new("logger", logLoop, NULL);
+    for (i = 0; i < 200; i++) {
+        pid_t pid = fork();
+        int status = 0, waited = 0;
+
+        if (pid == 0) {
+            alarm(5);
+            VIR_WARN("child %d can log", i);
+            _exit(0);
+        }
+        while (waitpid(pid, &status, WNOHANG) == 0 && waited < 5000) {
+            g_usleep(1000);
+            waited++;
+        }
+        if (waited >= 5000 || !WIFEXITED(status)) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            hung++;
+        }
+    }
+    g_atomic_int_set(&stopLogging, 1);
+    g_thread_join(th);
+    is_int(hung, 0, "200 forks while another thread logs: every child logs and exits");
 }
 
 
@@ -111,6 +161,7 @@ main(void)
     ok(!virErrorIsSet(), "  silently");
 
     g_unsetenv("LIBVIRT_LOG_OUTPUTS");
+    testForkWhileLogging(path);
     virLogReset();
     unlink(path);
     rmdir(dir);

@@ -318,8 +318,8 @@ virSecurityRunInFork(virSecurityForkFunc cb, void *opaque)
         return -1;
     }
 
-    /* XXX a thread holding virLog's mutex at this instant would leave it
-     * locked in the child; util should take it around fork (pthread_atfork). */
+    /* virlog holds its mutex across fork (pthread_atfork), so the child
+     * may log. */
     g_atomic_int_inc(&forkCount);
     if ((pid = fork()) < 0) {
         virReportSystemError(errno, "%s", "cannot fork child process");

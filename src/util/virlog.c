@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -32,6 +33,18 @@ typedef struct {
 } virLogFilter;
 
 static GMutex virLogLock;
+
+/* fork() in a threaded process (the security manager's metadata-lock child)
+ * copies the mutex as it is: held by a thread that does not exist in the
+ * child.  Holding it across fork keeps it consistent on both sides. */
+static void virLogForkPrepare(void) { g_mutex_lock(&virLogLock); }
+static void virLogForkRelease(void) { g_mutex_unlock(&virLogLock); }
+
+static void __attribute__((constructor))
+virLogRegisterForkHandlers(void)
+{
+    pthread_atfork(virLogForkPrepare, virLogForkRelease, virLogForkRelease);
+}
 static bool virLogInitialized;
 static virLogPriority virLogDefault = VIR_LOG_DEFAULT;
 static GArray *virLogOutputs;   /* of virLogOutput */
