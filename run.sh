@@ -17,7 +17,8 @@ for a in "$@"; do [ "$a" = "--sanitize" ] && sanitize=yes; done
 PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  libglib2.0-dev libxml2-dev libxml2-utils libtirpc-dev libgnutls28-dev
  gnutls-bin libreadline-dev libattr1-dev python3 python3-dev python3-jinja2
- libvirt-dev libvirt-clients python3-libvirt"
+ libvirt-dev libvirt-clients python3-libvirt
+ golang-go golang-github-libvirt-libvirt-go-dev"
 
 install_missing() {
     missing=
