@@ -35,6 +35,7 @@ def main(argv=None):
         return 1
     if a.check_only:
         return 0
+    api.split_libraries()
     for t in a.targets or TARGETS:
         if t not in TARGETS:
             print(f"error: unknown target '{t}'", file=sys.stderr)

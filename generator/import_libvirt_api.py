@@ -24,7 +24,13 @@ FILE_ORDER = [
     "libvirt-interface", "libvirt-network", "libvirt-nodedev",
     "libvirt-nwfilter", "libvirt-secret", "libvirt-storage",
     "libvirt-stream", "virterror",
+    # the two small libraries beside libvirt.so, each with its own header
+    "libvirt-qemu", "libvirt-lxc",
 ]
+
+# Headers whose functions live in a library of their own (libvirt-qemu.so.0,
+# libvirt-lxc.so.0), described by their own API XML next to libvirt-api.xml.
+FILE_LIBRARY = {"libvirt-qemu": "libvirt-qemu", "libvirt-lxc": "libvirt-lxc"}
 
 # Which driver table serves the functions declared in each header.
 FILE_DRIVER = {
@@ -34,6 +40,7 @@ FILE_DRIVER = {
     "libvirt-interface": "interface", "libvirt-network": "network",
     "libvirt-nodedev": "nodedev", "libvirt-nwfilter": "nwfilter",
     "libvirt-secret": "secret", "libvirt-storage": "storage",
+    "libvirt-qemu": "hypervisor", "libvirt-lxc": "hypervisor",
 }
 
 # The error domain of errors raised by each header's entry points.
@@ -47,6 +54,7 @@ FILE_ERROR_DOMAIN = {
     "libvirt-nwfilter": "VIR_FROM_NWFILTER", "libvirt-secret": "VIR_FROM_SECRET",
     "libvirt-storage": "VIR_FROM_STORAGE", "libvirt-stream": "VIR_FROM_STREAMS",
     "virterror": "VIR_FROM_NONE",
+    "libvirt-qemu": "VIR_FROM_NONE", "libvirt-lxc": "VIR_FROM_NONE",
 }
 
 # Handle objects: C type, how to reach the connection, the error raised for
@@ -97,6 +105,9 @@ MANUAL = [
      r"virDomain(Snapshot|Checkpoint)GetDomain"),
     ("takes an array of domains: the connection comes from its first one",
      r"virDomainListGetStats"),
+    ("acts on the calling process itself (setns, its security label, its "
+     "cgroups), not through a driver",
+     r"virDomainLxcEnter(Namespace|SecurityLabel|CGroup)"),
 ]
 
 # Hand-written functions that still call a driver callback.
@@ -189,8 +200,24 @@ def load_argchecks(path):
     return out
 
 
-def main(api_xml, data_dir, out):
+def load_sources(api_xml):
+    """libvirt-api.xml, with the symbols of the libvirt-qemu and libvirt-lxc
+    API descriptions installed beside it merged in."""
     src = ET.parse(api_xml).getroot()
+    for lib in FILE_LIBRARY.values():
+        path = os.path.join(os.path.dirname(api_xml), f"{lib}-api.xml")
+        if not os.path.exists(path):
+            sys.exit(f"{path}: missing (libvirt-dev installs it)")
+        extra = ET.parse(path).getroot()
+        for f in extra.find("files"):
+            src.find("files").append(f)
+        for sym in extra.find("symbols"):
+            src.find("symbols").append(sym)
+    return src
+
+
+def main(api_xml, data_dir, out):
+    src = load_sources(api_xml)
     # What people wrote into the IDL is kept when it is imported again: docs
     # and the per-language binding declarations of each function.
     kept = {}
@@ -230,7 +257,8 @@ def main(api_xml, data_dir, out):
 
     for fname in FILE_ORDER:
         add(root, "header", name=fname, driver=FILE_DRIVER.get(fname),
-            error_domain=FILE_ERROR_DOMAIN[fname])
+            error_domain=FILE_ERROR_DOMAIN[fname],
+            library=FILE_LIBRARY.get(fname))
 
     for name, conn, err, dom in OBJECTS:
         add(root, "object", name=name, conn=conn, invalid=err,

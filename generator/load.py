@@ -90,7 +90,8 @@ def load(path):
         t = el.tag
         if t == "header":
             api.headers.append(Header(req(el, "name"), el.get("driver"),
-                                      req(el, "error-domain"), where(el)))
+                                      req(el, "error-domain"), where(el),
+                                      el.get("library")))
         elif t == "object":
             api.objects.append(Object(req(el, "name"), el.get("conn", ""),
                                       req(el, "invalid"),

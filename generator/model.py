@@ -20,6 +20,7 @@ class Header:
     driver: Optional[str]          # driver table serving its functions
     error_domain: str = "VIR_FROM_NONE"   # of its entry points' errors
     where: Where = None
+    library: Optional[str] = None  # another .so than libvirt's (libvirt-qemu)
 
 
 @dataclass
@@ -305,12 +306,16 @@ class Api:
     wire_consts: List[WireConst] = field(default_factory=list)
     wire_types: List[WireType] = field(default_factory=list)
     procedures: List[Procedure] = field(default_factory=list)
+    # The libraries beside libvirt.so (libvirt-qemu, libvirt-lxc), each an
+    # Api of its own items; lookups fall back to the main Api (parent).
+    libraries: List["Api"] = field(default_factory=list)
+    parent: Optional["Api"] = None
 
     def enum(self, name):
         for e in self.enums:
             if e.name == name:
                 return e
-        return None
+        return self.parent.enum(name) if self.parent else None
 
     def object(self, name):
         for o in self.objects:
@@ -322,13 +327,38 @@ class Api:
         for h in self.headers:
             if h.name == name:
                 return h
-        return None
+        return self.parent.header(name) if self.parent else None
 
     def object_of_ptr(self, ptrtype):
         for o in self.objects:
             if o.ptr == ptrtype:
                 return o
         return None
+
+    def split_libraries(self):
+        """Move the items of headers that belong to another library into an
+        Api per library, so targets that know nothing of them (libvirt.so's
+        symbols, libvirt.py, the wire) are not given them."""
+        libs = {}
+        for h in self.headers:
+            if h.library:
+                libs.setdefault(h.library, Api(h.library, self.version,
+                                               objects=self.objects,
+                                               parent=self))
+        if not libs:
+            return
+        of_file = {h.name: libs[h.library] for h in self.headers if h.library}
+        for kind in ("headers", "macros", "enums", "typedefs", "structs",
+                     "variables", "callbacks", "functions"):
+            keep = []
+            for item in getattr(self, kind):
+                f = item.name if kind == "headers" else item.file
+                if f in of_file:
+                    getattr(of_file[f], kind).append(item)
+                else:
+                    keep.append(item)
+            setattr(self, kind, keep)
+        self.libraries = list(libs.values())
 
     def wire_type(self, name):
         for t in self.wire_types:

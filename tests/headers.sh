@@ -7,6 +7,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat >"$tmp/use.c" <<'C'
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <libvirt/libvirt-qemu.h>
+#include <libvirt/libvirt-lxc.h>
 int main(void)
 {
     virConnectPtr conn = virConnectOpen(0);

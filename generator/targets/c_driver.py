@@ -12,7 +12,12 @@ TARGET = "targets/c_driver.py"
 
 
 def driver_functions(api, kind):
-    return [f for f in api.functions if f.driver == kind]
+    """Every function the table serves, the other libraries' last (so the
+    members libvirt.so's own callers see keep their order)."""
+    funcs = list(api.functions)
+    for lib in api.libraries:
+        funcs += lib.functions
+    return [f for f in funcs if f.driver == kind]
 
 
 def generate(api, outdir):
@@ -32,6 +37,7 @@ def generate(api, outdir):
             if kind == "hypervisor" else []
         tables.append(dict(kind=kind, struct=struct, entries=entries,
                            internal=internal))
-    text = writer.banner("c", TARGET) + render("c_driver/driver.h.j2",
-                                               tables=tables)
+    text = writer.banner("c", TARGET) + render(
+        "c_driver/driver.h.j2", tables=tables,
+        extra_headers=[h.name for lib in api.libraries for h in lib.headers])
     writer.write(os.path.join(outdir, "src", "gen", "driver.h"), text)

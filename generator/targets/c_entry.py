@@ -154,8 +154,14 @@ def function_model(api, f):
 
 
 def generate(api, outdir):
-    funcs = [function_model(api, f) for f in api.functions
-             if f.impl != "manual"]
-    text = writer.banner("c", TARGET) + render("c_entry/entry.c.j2",
-                                               funcs=funcs)
-    writer.write(os.path.join(outdir, "src", "gen", "entry.c"), text)
+    # libvirt.so's entry points in entry.c; each other library's (say
+    # libvirt-qemu) in entry-qemu.c, built into that library.
+    for lib, fname in [(api, "entry.c")] + \
+            [(lib, "entry-" + lib.name.split("-", 1)[1] + ".c")
+             for lib in api.libraries]:
+        funcs = [function_model(lib, f) for f in lib.functions
+                 if f.impl != "manual"]
+        text = writer.banner("c", TARGET) + render(
+            "c_entry/entry.c.j2", funcs=funcs, library=lib.name,
+            headers=[h.name for h in lib.headers if lib is not api])
+        writer.write(os.path.join(outdir, "src", "gen", fname), text)

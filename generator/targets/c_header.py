@@ -107,7 +107,8 @@ def header_model(api, hname):
                 tag_aliases=tag_aliases, ptr_typedefs=ptr_typedefs,
                 callbacks=callbacks, struct_bodies=struct_bodies,
                 variables=variables, functions=functions,
-                standalone=(hname == "virterror"))
+                # included by programs directly, after libvirt.h
+                standalone=(hname == "virterror" or api.parent is not None))
 
 
 def generate(api, outdir):
@@ -123,3 +124,9 @@ def generate(api, outdir):
                                                areas=areas,
                                                version=api.version)
     writer.write(os.path.join(inc, "libvirt.h"), text)
+    for lib in api.libraries:
+        for h in lib.headers:
+            m = header_model(lib, h.name)
+            text = writer.banner("c", TARGET) + render("c_header/area.h.j2",
+                                                       h=m)
+            writer.write(os.path.join(inc, h.name + ".h"), text)

@@ -12,18 +12,27 @@ from . import render
 TARGET = "targets/c_symfile.py"
 
 
-def generate(api, outdir):
+def version_script(lib):
+    """The nodes of one library: libvirt -> LIBVIRT_<since>, libvirt-qemu
+    -> LIBVIRT_QEMU_<since>, as libvirt names them."""
+    prefix = lib.name.upper().replace("-", "_") + "_"
     nodes = {}
-    for item in list(api.functions) + list(api.variables):
+    for item in list(lib.functions) + list(lib.variables):
         node = getattr(item, "symbol_since", None) or item.since
         nodes.setdefault(node, []).append(item.name)
     ordered = sorted(nodes, key=version_key)
     model = []
     prev = None
     for i, v in enumerate(ordered):
-        model.append(dict(name=f"LIBVIRT_{v}", symbols=sorted(nodes[v]),
+        model.append(dict(name=f"{prefix}{v}", symbols=sorted(nodes[v]),
                           parent=prev, first=(i == 0)))
-        prev = f"LIBVIRT_{v}"
-    text = writer.banner("map", TARGET) + render("c_symfile/libvirt.syms.j2",
+        prev = f"{prefix}{v}"
+    return writer.banner("map", TARGET) + render("c_symfile/libvirt.syms.j2",
                                                  nodes=model)
-    writer.write(os.path.join(outdir, "src", "gen", "libvirt.syms"), text)
+
+
+def generate(api, outdir):
+    for lib in [api] + api.libraries:
+        name = lib.name.replace("-", "_") + ".syms"
+        writer.write(os.path.join(outdir, "src", "gen", name),
+                     version_script(lib))

@@ -102,7 +102,12 @@ def generate(api, outdir):
                                                cases=cases, handles=handles)
     writer.write(os.path.join(outdir, "tests", "gen", "entry-checks.c"), text)
     structs, enums, numeric, strings = _abi_items(api)
+    for lib in api.libraries:
+        more = _abi_items(lib)
+        for have, add in zip((structs, enums, numeric, strings), more):
+            have += add
     text = writer.banner("c", TARGET) + render(
         "c_tests/abi-dump.c.j2", structs=structs, enums=enums,
-        numeric=numeric, strings=strings)
+        numeric=numeric, strings=strings,
+        headers=[h.name for lib in api.libraries for h in lib.headers])
     writer.write(os.path.join(outdir, "tests", "gen", "abi-dump.c"), text)

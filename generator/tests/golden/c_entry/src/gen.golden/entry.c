@@ -1,5 +1,5 @@
 /* Generated from api/virt-api.xml by generator/targets/c_entry.py. DO NOT EDIT. */
-/* gen/entry.c: public entry points of libvirt.so. */
+/* public entry points of libvirt.so. */
 #include <config.h>
 
 #include <string.h>
