@@ -155,6 +155,24 @@ def py_function(func_name):
     return func_name
 
 
+def py_library_function(func_name):
+    """Functions of libvirt_qemu and libvirt_lxc, as libvirt-python names
+    them: virDomainQemuAttach -> 'qemuAttach',
+    virConnectDomainQemuMonitorEventRegister -> 'qemuMonitorEventRegister'."""
+    for head in ("virConnectDomain", "virDomain"):
+        if func_name.startswith(head):
+            return py_lower_first(func_name[len(head):])
+    return func_name
+
+
+def py_module(library, c_ext=False):
+    """libvirt -> 'libvirt' (its C part 'libvirtmod'); libvirt-qemu ->
+    'libvirt_qemu' ('libvirtmod_qemu')."""
+    if not c_ext:
+        return library.replace("-", "_")
+    return "libvirtmod" + library[len("libvirt"):].replace("-", "_")
+
+
 def py_arg(arg):
     """An argument's Python name: its own unless that is a keyword."""
     import keyword

@@ -24,7 +24,8 @@ import sys
 
 from .. import writer
 from ..naming import (PY_PARENT_METHODS, PY_PARENT_PARAMS, c_decl, py_arg,
-                      py_function, py_method)
+                      py_function, py_library_function, py_method,
+                      py_module)
 from . import render
 
 TARGET = "targets/python.py"
@@ -451,7 +452,10 @@ class Overrides:
     """What bindings/python/overrides/ defines: Python code per class (or
     module area) and the C functions it adds to libvirtmod."""
 
-    def __init__(self, top):
+    def __init__(self, top, library=None, libraries=()):
+        """library: None for libvirt's own module, else a library name
+        (libvirt-qemu): override files are taken by their name's prefix
+        (libvirt-qemu.py, libvirt-qemu-events.c belong to libvirt_qemu)."""
         self.top = top
         path = os.path.join(top, OVERRIDES)
         self.classes = {}          # class -> (file, [method source], {def})
@@ -465,6 +469,10 @@ class Overrides:
             return
         for fn in sorted(os.listdir(path)):
             full = os.path.join(path, fn)
+            owner = next((lib for lib in libraries
+                          if re.match(re.escape(lib) + r"[-.]", fn)), None)
+            if owner != library:
+                continue
             if fn.endswith(".py"):
                 self._read_py(full)
             elif fn.endswith(".c"):
@@ -556,15 +564,22 @@ def _dedent(seg):
 
 # ---- the model the templates print --------------------------------------
 
-def _py_call(s, f):
-    return f"libvirtmod.{f.name}(" + ", ".join(s.py_args) + ")"
+def _py_call(s, f, modname="libvirtmod"):
+    return f"{modname}.{f.name}(" + ", ".join(s.py_args) + ")"
 
 
-def _ctor(api, cls_of_self, ret_cls):
-    """How a method of cls_of_self builds the object of ret_cls."""
+def _ctor(api, cls_of_self, ret_cls, f=None, prefix=""):
+    """How a method of cls_of_self builds the object of ret_cls (prefix:
+    "libvirt." in the modules beside libvirt's)."""
     parent = _parent_class(api, ret_cls)
     if cls_of_self is None:
-        return f"{ret_cls}(_obj=ret)" if parent is None else None
+        if parent is None:
+            return f"{prefix}{ret_cls}(_obj=ret)"
+        # a module function given the parent: libvirt_qemu.qemuAttach(conn)
+        for a in (f.args if f else []):
+            if _object_class(api, a.type) == parent:
+                return f"{prefix}{ret_cls}({py_arg(a)}, _obj=ret)"
+        return None
     if parent == cls_of_self:
         return f"{ret_cls}(self, _obj=ret)"
     if parent == "virConnect":
@@ -591,11 +606,11 @@ def _parent_class(api, cls):
     return None
 
 
-def _method_model(api, f, cls, pyname, s):
+def _method_model(api, f, cls, pyname, s, modname="libvirtmod", prefix=""):
     params = ", ".join(n if d is None else f"{n}={d}" for n, d in s.params)
     result = "ret"
     if s.py_wrap is not None:
-        ctor = _ctor(api, cls, s.py_wrap)
+        ctor = _ctor(api, cls, s.py_wrap, f, prefix)
         if ctor is None:
             _fail(f, f"cannot tell the parent of the {s.py_wrap} it returns")
         if s.kind == "handles":
@@ -608,7 +623,7 @@ def _method_model(api, f, cls, pyname, s):
     return dict(name=pyname, cname=f.name,
                 params=("self, " + params if params else "self")
                 if cls else params,
-                call=_py_call(s, f), test=s.py_test, result=result,
+                call=_py_call(s, f, modname), test=s.py_test, result=result,
                 void=f.ret.type == "void" and s.kind == "plain", doc=doc)
 
 
@@ -628,11 +643,16 @@ def _c_model(f, s):
                 item_free=f"{s.list_item}Free" if s.list_item else "")
 
 
-def build(api):
+def build(api, libraries=()):
     """Sort every function into generated, custom, skipped; return the
-    template model, or raise PythonError listing every problem."""
+    template model, or raise PythonError listing every problem.  For a
+    library beside libvirt's (api.parent set) every function is a module
+    function of its own module (libvirt_qemu.qemuAttach(conn, ...))."""
     idl = os.path.abspath(api.objects[0].where.file) if api.objects else "."
-    ov = Overrides(os.path.dirname(os.path.dirname(idl)))
+    library = api.name if api.parent is not None else None
+    modname = py_module(api.name, c_ext=True)
+    prefix = "libvirt." if library else ""
+    ov = Overrides(os.path.dirname(os.path.dirname(idl)), library, libraries)
     errors = list(ov.errors)
     objects = [o.name for o in api.objects]
     classes = {o.name: dict(name=o.name, methods=[], overrides=[],
@@ -656,8 +676,12 @@ def build(api):
         cls = api.object_of_ptr(oa.type).name if oa is not None else None
         if b is not None and b.cls:
             cls = b.cls if b.cls != "None" else None
+        if library:
+            cls = None
         if b is not None and b.name:
             pyname = b.name
+        elif library:
+            pyname = py_library_function(f.name)
         elif cls is not None:
             pyname = py_method(f.name, cls, objects)
         else:
@@ -675,7 +699,7 @@ def build(api):
             custom_at[(cls, pyname)] = f
             coverage.append((f.name, "custom", cls or "", pyname, b.reason))
             if f.name not in ov.c_funcs and \
-                    re.search(r"\blibvirtmod\." + f.name + r"\b",
+                    re.search(r"\b" + modname + r"\." + f.name + r"\b",
                               ov.py_text):
                 # Python by hand; the C wrapper still comes from a shape,
                 # taking every argument (the handle too) as input.
@@ -720,7 +744,7 @@ def build(api):
             continue
         taken[key] = f.name
         try:
-            m = _method_model(api, f, cls, pyname, s)
+            m = _method_model(api, f, cls, pyname, s, modname, prefix)
         except PythonError as e:
             errors.append(str(e))
             continue
@@ -788,7 +812,9 @@ def build(api):
                 if not v.sentinel or v.alias]
         constants.append(dict(type=e.name, values=vals))
     params = [(m.name, m.string) for m in api.macros if m.string is not None]
-    return dict(cfuncs=cfuncs, functions=functions,
+    return dict(cfuncs=cfuncs, functions=functions, modname=modname,
+                headers=[h.name for h in api.headers] if library else [],
+                pymodule=py_module(api.name), prefix=prefix,
                 classes=[classes[o.name] for o in api.objects],
                 overrides_c=sorted(ov.c_funcs),
                 objects=[o.name for o in api.objects],
@@ -799,12 +825,29 @@ def build(api):
 
 def generate(api, outdir):
     try:
-        m = build(api)
+        m = build(api, [lib.name for lib in api.libraries])
     except PythonError as e:
         for line in str(e).split("\n"):
             print(f"error: {line}", file=sys.stderr)
         raise SystemExit(1)
     out = os.path.join(outdir, "bindings", "python", "gen")
+    names = [lib.name for lib in api.libraries]
+    for lib in api.libraries:
+        try:
+            lm = build(lib, names)
+        except PythonError as e:
+            for line in str(e).split("\n"):
+                print(f"error: {line}", file=sys.stderr)
+            raise SystemExit(1)
+        writer.write(os.path.join(out, lm["modname"] + ".c"),
+                     writer.banner("c", TARGET) +
+                     render("python/libvirtmod.c.j2", **lm))
+        writer.write(os.path.join(out, lm["pymodule"] + ".py"),
+                     writer.banner("sh", TARGET) +
+                     render("python/library.py.j2", **lm))
+        writer.write(os.path.join(out, f"coverage-{lm['pymodule']}.tsv"),
+                     writer.banner("sh", TARGET) +
+                     render("python/coverage.tsv.j2", **lm))
     writer.write(os.path.join(out, "libvirtmod.c"),
                  writer.banner("c", TARGET) +
                  render("python/libvirtmod.c.j2", **m))

@@ -1,17 +1,24 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Every IDL function reaches Python or is skipped with its reason: reads the
-# generator's coverage.tsv and checks each entry against the module.  TAP.
+# generator's coverage.tsv (libvirt) and coverage-MODULE.tsv beside it
+# (libvirt_qemu, libvirt_lxc) and checks each entry against its module.  TAP.
+import glob
+import importlib
+import os
 import sys
 import xml.etree.ElementTree as ET
 
-import libvirt
-
 rows = []
-with open(sys.argv[1], encoding="utf-8") as fh:
-    for line in fh:
-        if line.startswith("#") or not line.strip():
-            continue
-        rows.append(line.rstrip("\n").split("\t"))
+for path in sorted(glob.glob(os.path.join(os.path.dirname(sys.argv[1]),
+                                          "coverage*.tsv"))):
+    stem = os.path.basename(path)[:-len(".tsv")]
+    module = importlib.import_module(stem.split("-", 1)[1]
+                                     if "-" in stem else "libvirt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            rows.append(line.rstrip("\n").split("\t") + [module])
 
 n = 0
 bad = 0
@@ -27,7 +34,7 @@ else:
 
 counts = {}
 skipped = []
-for func, how, cls, pyname, why in rows:
+for func, how, cls, pyname, why, module in rows:
     counts[how] = counts.get(how, 0) + 1
     if how == "skipped":
         skipped.append((func, why))
@@ -35,7 +42,7 @@ for func, how, cls, pyname, why in rows:
             bad += 1
             print(f"not ok - {func} is skipped without a reason")
         continue
-    owner = getattr(libvirt, cls) if cls else libvirt
+    owner = getattr(module, cls) if cls else module
     if not hasattr(owner, pyname):
         bad += 1
         where = f"{cls}.{pyname}" if cls else pyname

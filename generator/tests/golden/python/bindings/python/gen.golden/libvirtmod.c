@@ -1,5 +1,6 @@
 /* Generated from api/virt-api.xml by generator/targets/python.py. DO NOT EDIT. */
-/* bindings/python/gen/libvirtmod.c: the C half of the Python binding. */
+/* bindings/python/gen/libvirtmod.c: the C half of the Python module
+ * libvirt. */
 #include <stdlib.h>
 
 #include "vkpy.h"
