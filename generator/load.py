@@ -147,7 +147,7 @@ def load(path):
                     req(b, "lang"), req(b, "mode"), b.get("name"),
                     b.get("class"),
                     " ".join(r.text.split()) if r is not None and r.text
-                    else None, where(b)))
+                    else None, where(b), b.get("c-name")))
             checks = [ArgCheck(req(c, "arg"), req(c, "kind"), c.get("len"),
                                (c.get("bits") or "").split(",")
                                if c.get("bits") else [],

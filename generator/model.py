@@ -167,6 +167,7 @@ class Binding:
     cls: Optional[str] = None      # the class holding a custom method
     reason: Optional[str] = None
     where: Where = None
+    cname: Optional[str] = None    # its name in the binding's C extension
 
 
 @dataclass

@@ -698,7 +698,7 @@ def build(api, libraries=()):
         if b is not None and b.mode == "custom":
             custom_at[(cls, pyname)] = f
             coverage.append((f.name, "custom", cls or "", pyname, b.reason))
-            if f.name not in ov.c_funcs and \
+            if (b.cname or f.name) not in ov.c_funcs and \
                     re.search(r"\b" + modname + r"\." + f.name + r"\b",
                               ov.py_text):
                 # Python by hand; the C wrapper still comes from a shape,
@@ -793,7 +793,9 @@ def build(api, libraries=()):
             continue
         errors.append(f"{loc}: {d} is not declared custom for Python in "
                       "the IDL")
-    custom_names = {f.name for f in custom_at.values()}
+    custom_names = {f.name for f in custom_at.values()} | \
+        {f.binding("python").cname for f in custom_at.values()
+         if f.binding("python").cname}
     for name, loc in ov.c_funcs.items():
         if name.startswith("_") or name in custom_names:
             continue

@@ -33,13 +33,13 @@ VKPY_OVERRIDE(virGetLastError)
     return vkpyErrorTuple(virGetLastError());
 }
 
-VKPY_OVERRIDE(virSetErrorFunc)
+VKPY_OVERRIDE(virRegisterErrorHandler)
 {
     PyObject *f;
     PyObject *ctx;
     PyObject *old = vkpyErrorHandler;
 
-    if (!PyArg_ParseTuple(args, "OO:virSetErrorFunc", &f, &ctx))
+    if (!PyArg_ParseTuple(args, "OO:virRegisterErrorHandler", &f, &ctx))
         return NULL;
     if (f == Py_None) {
         vkpyErrorHandler = NULL;

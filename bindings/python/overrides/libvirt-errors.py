@@ -75,7 +75,7 @@ class libvirtError(Exception):
 def registerErrorHandler(f: Callable[[_T, List], None], ctx: _T) -> int:
     """Send every libvirt error to f(ctx, error) instead of printing it;
     f=None restores the library's own printing.  Returns 1."""
-    return libvirtmod.virSetErrorFunc(f, ctx)
+    return libvirtmod.virRegisterErrorHandler(f, ctx)
 
 
 def virGetLastError():

@@ -136,26 +136,40 @@ vkpyRemoveTimeout(int timer)
     return ret;
 }
 
-/* (add/update/remove handle, add/update/remove timeout, the two invoke
- * functions of the libvirt module) */
+/* (add/update/remove handle, add/update/remove timeout), as libvirt-python's
+ * libvirtmod takes them (its own tests call this directly).  The two invoke
+ * functions the loop calls back are the libvirt module's
+ * _eventInvokeHandleCallback and _eventInvokeTimeoutCallback. */
 VKPY_OVERRIDE(virEventRegisterImpl)
 {
-    PyObject *funcs[NFUNCS];
+    PyObject *funcs[NFUNCS] = { NULL };
+    PyObject *module;
     int i;
 
-    if (!PyArg_ParseTuple(args, "OOOOOOOO:virEventRegisterImpl", &funcs[0],
+    if (!PyArg_ParseTuple(args, "OOOOOO:virEventRegisterImpl", &funcs[0],
                           &funcs[1], &funcs[2], &funcs[3], &funcs[4],
-                          &funcs[5], &funcs[6], &funcs[7]))
+                          &funcs[5]))
         return NULL;
+    if (!(module = PyImport_ImportModule("libvirt")))
+        return NULL;
+    funcs[INVOKE_HANDLE] = PyObject_GetAttrString(module,
+                                                  "_eventInvokeHandleCallback");
+    funcs[INVOKE_TIMEOUT] = PyObject_GetAttrString(module,
+                                                   "_eventInvokeTimeoutCallback");
+    Py_DECREF(module);
     for (i = 0; i < NFUNCS; i++) {
-        if (!PyCallable_Check(funcs[i])) {
-            PyErr_SetString(PyExc_TypeError,
-                            "the event functions must be callable");
+        if (!funcs[i] || !PyCallable_Check(funcs[i])) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError,
+                                "the event functions must be callable");
+            Py_XDECREF(funcs[INVOKE_HANDLE]);
+            Py_XDECREF(funcs[INVOKE_TIMEOUT]);
             return NULL;
         }
     }
     for (i = 0; i < NFUNCS; i++) {
-        Py_INCREF(funcs[i]);
+        if (i < INVOKE_HANDLE)
+            Py_INCREF(funcs[i]);   /* the invoke ones are already ours */
         Py_XSETREF(vkpyImpl[i], funcs[i]);
     }
     Py_BEGIN_ALLOW_THREADS

@@ -57,9 +57,7 @@ def virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout,
     timeouts.  Register before opening a connection."""
     libvirtmod.virEventRegisterImpl(addHandle, updateHandle, removeHandle,
                                     addTimeout, updateTimeout,
-                                    removeTimeout,
-                                    _eventInvokeHandleCallback,
-                                    _eventInvokeTimeoutCallback)
+                                    removeTimeout)
 
 
 def virEventAddHandle(fd: int, events: int, cb: Callable, opaque: Any) -> int:

@@ -5,7 +5,7 @@
 #include "vkpy.h"
 
 /* listDomainsID: count, then fetch; the list may shrink in between. */
-VKPY_OVERRIDE(virConnectListDomains)
+VKPY_OVERRIDE(virConnectListDomainsID)
 {
     PyObject *pyconn;
     virConnectPtr conn;
@@ -14,7 +14,7 @@ VKPY_OVERRIDE(virConnectListDomains)
     int i;
     PyObject *list;
 
-    if (!PyArg_ParseTuple(args, "O:virConnectListDomains", &pyconn))
+    if (!PyArg_ParseTuple(args, "O:virConnectListDomainsID", &pyconn))
         return NULL;
     conn = vkpyUnwrap(pyconn, "virConnectPtr");
     Py_BEGIN_ALLOW_THREADS

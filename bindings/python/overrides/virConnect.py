@@ -28,7 +28,7 @@ class virConnect(object):
 
     def listDomainsID(self):
         """The ids of the running domains."""
-        ret = libvirtmod.virConnectListDomains(self._o)
+        ret = libvirtmod.virConnectListDomainsID(self._o)
         if ret is None:
             raise libvirtError('virConnectListDomains() failed')
         return ret
