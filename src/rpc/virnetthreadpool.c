@@ -19,7 +19,8 @@ typedef struct {
 
 struct _virNetThreadPool {
     GMutex lock;
-    GCond cond;                 /* a job was queued, or quit */
+    GCond cond;                 /* ordinary workers: a job, or quit */
+    GCond prioCond;             /* priority workers: a priority job, or quit */
     GQueue jobs;                /* of poolJob * */
     size_t nprioJobs;           /* priority jobs in `jobs` */
     GPtrArray *threads;
@@ -76,7 +77,8 @@ workerMain(gpointer opaque)
         poolJob *job = NULL;
 
         while (!pool->quit && !(job = takeJob(pool, w->priority)))
-            g_cond_wait(&pool->cond, &pool->lock);
+            g_cond_wait(w->priority ? &pool->prioCond : &pool->cond,
+                        &pool->lock);
         if (pool->quit)
             break;
         if (!w->priority)
@@ -136,6 +138,7 @@ virNetThreadPoolNew(size_t minWorkers, size_t maxWorkers, size_t prioWorkers,
 
     g_mutex_init(&pool->lock);
     g_cond_init(&pool->cond);
+    g_cond_init(&pool->prioCond);
     g_queue_init(&pool->jobs);
     pool->threads = g_ptr_array_new();
     pool->maxWorkers = MAX(maxWorkers, 1);
@@ -178,7 +181,12 @@ virNetThreadPoolSubmit(virNetThreadPool *pool, void *job, bool priority)
         pool->nworkers < pool->maxWorkers &&
         startWorker(pool, false) < 0 && pool->nworkers == 0)
         ret = -1;
-    g_cond_broadcast(&pool->cond);
+    /* Wake one worker, not all: every job is taken by exactly one, and
+     * waking the others only to sleep again costs more than the call.  A
+     * priority job may go to either kind, so one of each is woken. */
+    g_cond_signal(&pool->cond);
+    if (priority)
+        g_cond_signal(&pool->prioCond);
     g_mutex_unlock(&pool->lock);
     return ret;
 }
@@ -219,6 +227,7 @@ virNetThreadPoolFree(virNetThreadPool *pool, void (*discard)(void *job))
     g_mutex_lock(&pool->lock);
     pool->quit = true;
     g_cond_broadcast(&pool->cond);
+    g_cond_broadcast(&pool->prioCond);
     g_mutex_unlock(&pool->lock);
     for (i = 0; i < pool->threads->len; i++)
         g_thread_join(g_ptr_array_index(pool->threads, i));
@@ -230,5 +239,6 @@ virNetThreadPoolFree(virNetThreadPool *pool, void (*discard)(void *job))
     }
     g_mutex_clear(&pool->lock);
     g_cond_clear(&pool->cond);
+    g_cond_clear(&pool->prioCond);
     g_free(pool);
 }
