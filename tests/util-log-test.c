@@ -74,6 +74,46 @@ testForkWhileLogging(const char *path)
 }
 
 
+/* The lock-free UTC formatter agrees with gmtime_r + strftime. */
+static void
+testFormatUTC(void)
+{
+    static const time_t when[] = {
+        0, 59, 86399, 86400, 951782400 /* 2000-02-29 */, 951868800,
+        1709164800 /* 2024-02-29 */, 4107542400LL /* 2100-03-01 */,
+        -1, -86401, -2208988800LL /* 1900-01-01 */, 253402300799LL,
+    };
+    int bad = 0;
+    size_t i;
+    time_t t;
+
+    for (i = 0; i < G_N_ELEMENTS(when); i++) {
+        char ours[64], want[64];
+        struct tm tm;
+
+        virLogFormatUTC(when[i], ours, sizeof(ours));
+        gmtime_r(&when[i], &tm);
+        strftime(want, sizeof(want), "%Y-%m-%d %H:%M:%S", &tm);
+        if (strcmp(ours, want) != 0) {
+            printf("# %lld: %s, want %s\n", (long long)when[i], ours, want);
+            bad++;
+        }
+    }
+    /* and every 6 hours and 13 seconds across four centuries */
+    for (t = -2208988800LL; t < 10413792000LL; t += 21613) {
+        char ours[64], want[64];
+        struct tm tm;
+
+        virLogFormatUTC(t, ours, sizeof(ours));
+        gmtime_r(&t, &tm);
+        strftime(want, sizeof(want), "%Y-%m-%d %H:%M:%S", &tm);
+        if (strcmp(ours, want) != 0 && bad++ < 5)
+            printf("# %lld: %s, want %s\n", (long long)t, ours, want);
+    }
+    is_int(bad, 0, "log timestamps equal gmtime_r's from 1900 to 2300");
+}
+
+
 int
 main(void)
 {
@@ -161,6 +201,7 @@ main(void)
     ok(!virErrorIsSet(), "  silently");
 
     g_unsetenv("LIBVIRT_LOG_OUTPUTS");
+    testFormatUTC();
     testForkWhileLogging(path);
     virLogReset();
     unlink(path);

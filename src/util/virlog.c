@@ -264,6 +264,37 @@ virLogPriorityName(virLogPriority priority)
 }
 
 
+/* "YYYY-MM-DD HH:MM:SS" (UTC) of `secs`, computed here rather than with
+ * gmtime_r: glibc's takes its time-zone lock, and a thread holding that
+ * lock while another forks leaves the child unable to log. */
+void
+virLogFormatUTC(time_t secs, char *buf, size_t len)
+{
+    long long days = secs / 86400;
+    long long rem = secs % 86400;
+    long long era, doe, yoe, doy, mp, y, m, d;
+
+    if (rem < 0) {
+        rem += 86400;
+        days--;
+    }
+    /* civil date from days since 1970-01-01 (proleptic Gregorian) */
+    days += 719468;
+    era = (days >= 0 ? days : days - 146096) / 146097;
+    doe = days - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2)
+        y++;
+    snprintf(buf, len, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
+             y, m, d, rem / 3600, rem / 60 % 60, rem % 60);
+}
+
+
 void
 virLogMessage(virLogPriority priority, const char *filename, size_t linenr,
               const char *funcname, const char *fmt, ...)
@@ -273,7 +304,6 @@ virLogMessage(virLogPriority priority, const char *filename, size_t linenr,
     g_autofree char *line = NULL;
     char stamp[64];
     struct timespec ts;
-    struct tm tm;
     size_t len;
     size_t i;
     va_list ap;
@@ -288,8 +318,7 @@ virLogMessage(virLogPriority priority, const char *filename, size_t linenr,
     va_end(ap);
 
     clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    strftime(stamp, sizeof(stamp), "%Y-%m-%d %H:%M:%S", &tm);
+    virLogFormatUTC(ts.tv_sec, stamp, sizeof(stamp));
     line = g_strdup_printf("%s.%03d+0000: %ld: %s : %s:%zu : %s\n",
                            stamp, (int)(ts.tv_nsec / 1000000),
                            (long)syscall(SYS_gettid),

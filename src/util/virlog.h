@@ -12,6 +12,8 @@
  */
 #pragma once
 
+#include <time.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <glib.h>
@@ -59,3 +61,7 @@ int virLogGetNbOutputs(void);
 
 /* Forget every setting and read the environment again (for tests). */
 void virLogReset(void);
+
+/* The timestamp of log lines: "YYYY-MM-DD HH:MM:SS" in UTC, without
+ * gmtime_r's lock (see virlog.c). */
+void virLogFormatUTC(time_t secs, char *buf, size_t len);
