@@ -25,12 +25,20 @@ VIR_ERR_OPERATION_DENIED = 29
 VIR_ERR_NO_SUPPORT = 3
 
 # test:///default's objects, so a daemon that resolves handles finds them.
-HANDLE_NAMES = {
-    "remote_nonnull_domain": ("test", "6695eb01-f6a4-8304-79aa-97f2502e193f"),
-    "remote_nonnull_network": ("default", "dd8fe884-6c02-601e-7551-cca97df1c5df"),
-    "remote_nonnull_storage_pool": ("default-pool",
-                                    "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566"),
+HANDLE_FIELDS = {
+    "remote_nonnull_domain": {"name": "test",
+                              "uuid": "6695eb01-f6a4-8304-79aa-97f2502e193f"},
+    "remote_nonnull_network": {"name": "default",
+                               "uuid": "dd8fe884-6c02-601e-7551-cca97df1c5df"},
+    "remote_nonnull_storage_pool": {
+        "name": "default-pool", "uuid": "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566"},
+    "remote_nonnull_interface": {"name": "eth1", "mac": "aa:bb:cc:dd:ee:ff"},
+    "remote_nonnull_node_device": {"name": "computer"},
 }
+
+
+# Objects passed by bare name rather than as a handle struct.
+DEFAULT_BY_PROC = [("REMOTE_PROC_NODE_DEVICE_", "computer")]
 
 
 class Wire:
@@ -44,6 +52,22 @@ class Wire:
             return int(text, 0)
         except ValueError:
             return self.consts[text]
+
+    def args(self, typ, proc):
+        """The zero arguments of a procedure; a bare "name" member (node
+        devices are passed by name) names the default object of the
+        procedure's kind, which the daemon must find before it calls."""
+        t = self.types[typ]
+        if t.get("kind") != "struct":
+            return self.zero(typ)
+        default = next((n for prefix, n in DEFAULT_BY_PROC if
+                        proc.startswith(prefix)), None)
+        out = b""
+        for m in t.findall("member"):
+            hint = default if m.get("name") == "name" else None
+            out += self.zero(m.get("type"), m.get("size"), m.get("max"),
+                             m.get("optional") == "yes", hint)
+        return out
 
     def zero(self, typ, size=None, maximum=None, optional=False,
              hint=None):
@@ -75,14 +99,10 @@ class Wire:
         if kind == "enum":
             return struct.pack(">I", 0)
         if kind == "struct":
-            names = HANDLE_NAMES.get(typ)
+            fields = HANDLE_FIELDS.get(typ, {})
             out = b""
             for m in t.findall("member"):
-                h = None
-                if names and m.get("name") == "name":
-                    h = names[0]
-                elif names and m.get("name") == "uuid":
-                    h = names[1]
+                h = fields.get(m.get("name"))
                 out += self.zero(m.get("type"), m.get("size"), m.get("max"),
                                  m.get("optional") == "yes", h)
             return out
@@ -168,7 +188,8 @@ def main():
         n += 1
         label = f"{p.get('name')} ({p.get('implements')})"
         try:
-            body = wire.zero(p.get("args")) if p.get("args") else b""
+            body = wire.args(p.get("args"), p.get("name")) \
+                if p.get("args") else b""
             status, reply = call(s, int(p.get("number")), serial, body)
         except EOFError as e:
             print(f"not ok {n} - {label}: {e}")
