@@ -120,12 +120,11 @@ virStreamRecvFlags(virStreamPtr stream, char *data, size_t nbytes,
         virDispatchError(stream->conn);
         return -1;
     }
-    if (flags && STREAM_CALLBACK(stream, streamRecvFlags))
-        ret = stream->driver->streamRecvFlags(stream, data, nbytes, flags);
-    else if (!flags && STREAM_CALLBACK(stream, streamRecv))
-        ret = stream->driver->streamRecv(stream, data, nbytes);
-    else
+    /* As in libvirt, even flags 0 needs the driver's RecvFlags (local
+     * file streams have none). */
+    if (!STREAM_CALLBACK(stream, streamRecvFlags))
         return streamUnsupported(stream, __func__);
+    ret = stream->driver->streamRecvFlags(stream, data, nbytes, flags);
     if (ret == -1)
         virDispatchError(stream->conn);
     return ret;
@@ -134,7 +133,21 @@ virStreamRecvFlags(virStreamPtr stream, char *data, size_t nbytes,
 int
 virStreamRecv(virStreamPtr stream, char *data, size_t nbytes)
 {
-    return virStreamRecvFlags(stream, data, nbytes, 0);
+    int ret;
+
+    STREAM_ENTER(stream, -1);
+    if (!data) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       "data in %s must not be NULL", __func__);
+        virDispatchError(stream->conn);
+        return -1;
+    }
+    if (!STREAM_CALLBACK(stream, streamRecv))
+        return streamUnsupported(stream, __func__);
+    ret = stream->driver->streamRecv(stream, data, nbytes);
+    if (ret == -1)
+        virDispatchError(stream->conn);
+    return ret;
 }
 
 int
@@ -395,9 +408,10 @@ recvAllInternal(virStreamPtr stream, virStreamSinkFunc handler,
     }
     buf = g_malloc(STREAM_CHUNK);
     for (;;) {
-        int got = virStreamRecvFlags(stream, buf, STREAM_CHUNK,
-                                     holeHandler ?
-                                     VIR_STREAM_RECV_STOP_AT_HOLE : 0);
+        int got = holeHandler ?
+                  virStreamRecvFlags(stream, buf, STREAM_CHUNK,
+                                     VIR_STREAM_RECV_STOP_AT_HOLE) :
+                  virStreamRecv(stream, buf, STREAM_CHUNK);
         int off = 0;
 
         if (got == -3 && holeHandler) {

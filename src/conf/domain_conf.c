@@ -1167,6 +1167,99 @@ virDomainRawFormat(GString *buf, xmlNodePtr node, int level, bool memtune)
 }
 
 
+/* Children orders libvirt formats some kept elements in, whatever order
+ * they were written in.  Perf events go by their name= in the order of
+ * virPerfEventType. */
+static const char *const virDomainMemtuneOrder[] = {
+    "hard_limit", "soft_limit", "min_guarantee", "swap_hard_limit", NULL,
+};
+static const char *const virDomainBlkiotuneOrder[] = {
+    "weight", "device", NULL,
+};
+static const char *const virDomainBlkioDeviceOrder[] = {
+    "path", "weight", "read_iops_sec", "write_iops_sec", "read_bytes_sec",
+    "write_bytes_sec", NULL,
+};
+static const char *const virDomainPerfOrder[] = {
+    "cmt", "mbmt", "mbml", "cpu_cycles", "instructions", "cache_references",
+    "cache_misses", "branch_instructions", "branch_misses", "bus_cycles",
+    "stalled_cycles_frontend", "stalled_cycles_backend", "ref_cpu_cycles",
+    "cpu_clock", "task_clock", "page_faults", "context_switches",
+    "cpu_migrations", "page_faults_min", "page_faults_maj",
+    "alignment_faults", "emulation_faults", NULL,
+};
+
+
+static int
+virDomainRawRank(xmlNodePtr node, const char *const *order, const char *attr)
+{
+    g_autofree char *key = attr ? virDomXMLProp(node, attr)
+                                : g_strdup((const char *)node->name);
+    int i;
+
+    for (i = 0; order[i]; i++) {
+        if (key && STREQ(key, order[i]))
+            return i;
+    }
+    return i;
+}
+
+
+/* Reorder the element children of `node` by `order` (stable). */
+static void
+virDomainRawSort(xmlNodePtr node, const char *const *order, const char *attr)
+{
+    g_autoptr(GPtrArray) kids = g_ptr_array_new();
+    xmlNodePtr cur;
+    guint i, j;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE)
+            g_ptr_array_add(kids, cur);
+    }
+    /* insertion sort keeps equal ranks in document order */
+    for (i = 1; i < kids->len; i++) {
+        xmlNodePtr k = kids->pdata[i];
+        int rank = virDomainRawRank(k, order, attr);
+
+        for (j = i; j > 0 &&
+             virDomainRawRank(kids->pdata[j - 1], order, attr) > rank; j--)
+            kids->pdata[j] = kids->pdata[j - 1];
+        kids->pdata[j] = k;
+    }
+    for (i = 0; i < kids->len; i++) {
+        xmlUnlinkNode(kids->pdata[i]);
+        xmlAddChild(node, kids->pdata[i]);
+    }
+}
+
+
+static void
+virDomainRawNormalize(virDomainRawElem which, xmlNodePtr node)
+{
+    xmlNodePtr cur;
+
+    switch (which) {
+    case VIR_DOMAIN_RAW_MEMTUNE:
+        virDomainRawSort(node, virDomainMemtuneOrder, NULL);
+        break;
+    case VIR_DOMAIN_RAW_BLKIOTUNE:
+        virDomainRawSort(node, virDomainBlkiotuneOrder, NULL);
+        for (cur = node->children; cur; cur = cur->next) {
+            if (cur->type == XML_ELEMENT_NODE &&
+                xmlStrEqual(cur->name, BAD_CAST "device"))
+                virDomainRawSort(cur, virDomainBlkioDeviceOrder, NULL);
+        }
+        break;
+    case VIR_DOMAIN_RAW_PERF:
+        virDomainRawSort(node, virDomainPerfOrder, "name");
+        break;
+    default:
+        break;
+    }
+}
+
+
 static int
 virDomainRawParse(virDomainDef *def, xmlNodePtr root)
 {
@@ -1178,6 +1271,7 @@ virDomainRawParse(virDomainDef *def, xmlNodePtr root)
 
         if (!node)
             continue;
+        virDomainRawNormalize(i, node);
         buf = g_string_new(NULL);
         if (virDomainRawFormat(buf, node, 1, i == VIR_DOMAIN_RAW_MEMTUNE) < 0)
             return -1;

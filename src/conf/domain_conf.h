@@ -257,8 +257,9 @@ struct _virDomainDiskDef {
     int ioeventfd, event_idx, copy_on_read;   /* virTristate (on/off) */
     char *discard, *detect_zeroes;
     unsigned int queues;
-    virDomainDiskIotune *iotune;
+    virDomainDiskIotune *iotune;         /* printed in libvirt's order, zeros dropped */
     size_t niotune;
+    char *iotuneGroup;                   /* <iotune><group_name> */
     bool readonly, shared, transient;
     char *serial, *wwn, *vendor, *product;
     char *encryptionFormat;
@@ -317,6 +318,12 @@ VIR_DOMAIN_ENUM_DECL(virDomainNet);
 #define VIR_MAC_BUFLEN 6
 #define VIR_MAC_STRING_BUFLEN (VIR_MAC_BUFLEN * 3)
 
+/* One direction of an interface's <bandwidth> (KiB/s, burst KiB; 0 = not
+ * given). */
+typedef struct {
+    unsigned long long average, peak, floor, burst;
+} virDomainNetRate;
+
 typedef struct {
     int type;                            /* virDomainNetType */
     unsigned char mac[VIR_MAC_BUFLEN];
@@ -344,6 +351,7 @@ typedef struct {
     unsigned int mtu;
     char *script;
     char *filter;                        /* <filterref filter=> */
+    virDomainNetRate *bwIn, *bwOut;      /* <bandwidth>, NULL when absent */
     virDomainDeviceInfo info;
 } virDomainNetDef;
 

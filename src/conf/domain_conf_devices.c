@@ -505,6 +505,7 @@ virDomainDiskDefFree(virDomainDiskDef *def)
     for (i = 0; i < def->niotune; i++)
         g_free(def->iotune[i].name);
     g_free(def->iotune);
+    g_free(def->iotuneGroup);
     g_free(def->serial);
     g_free(def->wwn);
     g_free(def->vendor);
@@ -781,6 +782,11 @@ virDomainDiskParse(virDomainDiskDef *disk, xmlNodePtr node, unsigned int flags)
             if (t->type != XML_ELEMENT_NODE)
                 continue;
             text = virDomXMLText(t);
+            if (xmlStrEqual(t->name, BAD_CAST "group_name")) {
+                g_free(disk->iotuneGroup);
+                disk->iotuneGroup = g_steal_pointer(&text);
+                continue;
+            }
             if (virDomStrToULLong(text, 10, &v) < 0) {
                 virReportError(VIR_ERR_XML_ERROR,
                                "disk iotune field '%s' must be an integer",
@@ -912,12 +918,62 @@ virStorageSourceFormatBacking(GString *buf, int level,
 }
 
 
+/* <iotune> children in libvirt's order; group_name sits among them. */
+static const char *const virDomainDiskIotuneOrder[] = {
+    "total_bytes_sec", "read_bytes_sec", "write_bytes_sec",
+    "total_iops_sec", "read_iops_sec", "write_iops_sec",
+    "total_bytes_sec_max", "read_bytes_sec_max", "write_bytes_sec_max",
+    "total_iops_sec_max", "read_iops_sec_max", "write_iops_sec_max",
+    "size_iops_sec", "group_name",
+    "total_bytes_sec_max_length", "read_bytes_sec_max_length",
+    "write_bytes_sec_max_length", "total_iops_sec_max_length",
+    "read_iops_sec_max_length", "write_iops_sec_max_length", NULL,
+};
+
+
+/* Like libvirt: zero means unset and is not printed, unknown names go. */
+static void
+virDomainDiskIotuneFormat(GString *buf, const virDomainDiskDef *disk)
+{
+    g_autoptr(GString) inner = g_string_new(NULL);
+    size_t i, j;
+
+    for (i = 0; virDomainDiskIotuneOrder[i]; i++) {
+        const char *name = virDomainDiskIotuneOrder[i];
+
+        if (STREQ(name, "group_name")) {
+            if (disk->iotuneGroup) {
+                virDomXMLIndent(inner, 4);
+                g_string_append(inner, "<group_name>");
+                virDomXMLEscape(inner, disk->iotuneGroup);
+                g_string_append(inner, "</group_name>\n");
+            }
+            continue;
+        }
+        for (j = 0; j < disk->niotune; j++) {
+            if (STREQ(disk->iotune[j].name, name) && disk->iotune[j].value) {
+                virDomXMLIndent(inner, 4);
+                g_string_append_printf(inner, "<%s>%llu</%s>\n", name,
+                                       disk->iotune[j].value, name);
+                break;
+            }
+        }
+    }
+    if (!inner->len)
+        return;
+    virDomXMLIndent(buf, 3);
+    g_string_append(buf, "<iotune>\n");
+    g_string_append_len(buf, inner->str, inner->len);
+    virDomXMLIndent(buf, 3);
+    g_string_append(buf, "</iotune>\n");
+}
+
+
 static void
 virDomainDiskFormat(GString *buf, const virDomainDiskDef *disk,
                     unsigned int flags)
 {
     const virStorageSource *src = disk->src;
-    size_t i;
 
     virDomXMLIndent(buf, 2);
     g_string_append_printf(buf, "<disk type='%s' device='%s'>\n",
@@ -970,17 +1026,7 @@ virDomainDiskFormat(GString *buf, const virDomainDiskDef *disk,
         virDomXMLAttrf(buf, "rotation_rate", "%d", disk->rotation_rate);
     g_string_append(buf, "/>\n");
 
-    if (disk->niotune) {
-        virDomXMLIndent(buf, 3);
-        g_string_append(buf, "<iotune>\n");
-        for (i = 0; i < disk->niotune; i++) {
-            virDomXMLIndent(buf, 4);
-            g_string_append_printf(buf, "<%s>%llu</%s>\n", disk->iotune[i].name,
-                                   disk->iotune[i].value, disk->iotune[i].name);
-        }
-        virDomXMLIndent(buf, 3);
-        g_string_append(buf, "</iotune>\n");
-    }
+    virDomainDiskIotuneFormat(buf, disk);
 
     if (disk->readonly) {
         virDomXMLIndent(buf, 3);
@@ -1335,8 +1381,103 @@ virDomainNetDefFree(virDomainNetDef *def)
     g_free(def->driverTxmode);
     g_free(def->script);
     g_free(def->filter);
+    g_free(def->bwIn);
+    g_free(def->bwOut);
     virDomainDeviceInfoClear(&def->info);
     g_free(def);
+}
+
+
+/* One <inbound>/<outbound> of an interface's <bandwidth>. */
+static int
+virDomainNetRateParse(xmlNodePtr node, virDomainNetRate **out, bool inbound)
+{
+    g_autofree virDomainNetRate *rate = g_new0(virDomainNetRate, 1);
+    static const char *const names[] = { "average", "peak", "floor", "burst" };
+    unsigned long long *fields[] = {
+        &rate->average, &rate->peak, &rate->floor, &rate->burst
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *v = virDomXMLProp(node, names[i]);
+
+        if (v && virDomStrToULLong(v, 10, fields[i]) < 0) {
+            virReportErrorFull(VIR_FROM_NONE, VIR_ERR_CONFIG_UNSUPPORTED,
+                               __FILE__, __func__, __LINE__,
+                               "could not convert bandwidth %s value '%s'",
+                               names[i], v);
+            return -1;
+        }
+    }
+    if (rate->floor && !inbound) {
+        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_CONFIG_UNSUPPORTED,
+                           __FILE__, __func__, __LINE__, "%s",
+                           "'floor' attribute allowed only in <inbound> element");
+        return -1;
+    }
+    if (!rate->average && !rate->floor) {
+        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_XML_DETAIL,
+                           __FILE__, __func__, __LINE__, "%s",
+                           "Missing mandatory average or floor attributes");
+        return -1;
+    }
+    if ((rate->peak || rate->burst) && !rate->average) {
+        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_XML_DETAIL,
+                           __FILE__, __func__, __LINE__, "%s",
+                           "'peak' and 'burst' require 'average' attribute");
+        return -1;
+    }
+    g_free(*out);
+    *out = g_steal_pointer(&rate);
+    return 0;
+}
+
+
+static int
+virDomainNetBandwidthParse(virDomainNetDef *net, xmlNodePtr node)
+{
+    xmlNodePtr cur;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        bool in;
+
+        if (cur->type != XML_ELEMENT_NODE)
+            continue;
+        in = xmlStrEqual(cur->name, BAD_CAST "inbound");
+        if (!in && !xmlStrEqual(cur->name, BAD_CAST "outbound"))
+            continue;
+        if (in ? net->bwIn != NULL : net->bwOut != NULL) {
+            virReportErrorFull(VIR_FROM_NONE, VIR_ERR_XML_DETAIL,
+                               __FILE__, __func__, __LINE__,
+                               "Only one child <%s> element allowed",
+                               in ? "inbound" : "outbound");
+            return -1;
+        }
+        if (virDomainNetRateParse(cur, in ? &net->bwIn : &net->bwOut, in) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+
+static void
+virDomainNetRateFormat(GString *buf, const char *name,
+                       const virDomainNetRate *rate)
+{
+    if (!rate)
+        return;
+    virDomXMLIndent(buf, 4);
+    g_string_append_printf(buf, "<%s", name);
+    if (rate->average)
+        virDomXMLAttrf(buf, "average", "%llu", rate->average);
+    if (rate->peak)
+        virDomXMLAttrf(buf, "peak", "%llu", rate->peak);
+    if (rate->floor)
+        virDomXMLAttrf(buf, "floor", "%llu", rate->floor);
+    if (rate->burst)
+        virDomXMLAttrf(buf, "burst", "%llu", rate->burst);
+    g_string_append(buf, "/>\n");
 }
 
 
@@ -1516,6 +1657,9 @@ virDomainNetParse(virDomainNetDef *net, xmlNodePtr node, unsigned int flags)
             net->vportInterfaceID = g_strdup(uuidstr);
         }
     }
+    if ((cur = virDomXMLChild(node, "bandwidth")) &&
+        virDomainNetBandwidthParse(net, cur) < 0)
+        return -1;
     if ((cur = virDomXMLChild(node, "script")))
         net->script = virDomXMLProp(cur, "path");
     if ((cur = virDomXMLChild(node, "target"))) {
@@ -1636,6 +1780,14 @@ virDomainNetFormat(GString *buf, const virDomainNetDef *net,
         } else {
             g_string_append(buf, "/>\n");
         }
+    }
+    if (net->bwIn || net->bwOut) {
+        virDomXMLIndent(buf, 3);
+        g_string_append(buf, "<bandwidth>\n");
+        virDomainNetRateFormat(buf, "inbound", net->bwIn);
+        virDomainNetRateFormat(buf, "outbound", net->bwOut);
+        virDomXMLIndent(buf, 3);
+        g_string_append(buf, "</bandwidth>\n");
     }
     if (net->script) {
         virDomXMLIndent(buf, 3);

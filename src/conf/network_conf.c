@@ -627,8 +627,13 @@ checkRange(const virConfIPAddr *start, const virConfIPAddr *end,
     }
     if (net) {
         g_autofree char *n = virConfIPAddrFormat(net);
-        if (start->family != net->family ||
-            prefix < 0 ||
+        if (start->family != net->family) {
+            reportIn(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
+                     "mismatch of address family in range %s - %s for network %s",
+                     s, e, n);
+            return -1;
+        }
+        if (prefix < 0 ||
             !virConfIPAddrSameNet(start, net, prefix) ||
             !virConfIPAddrSameNet(end, net, prefix)) {
             reportIn(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
@@ -680,9 +685,11 @@ virNetworkLeaseFormat(virConfBuf *buf, const virNetworkDHCPLeaseDef *lease)
 }
 
 
+/* @partial: a host to delete needs no IP, nor a MAC or name. */
 static int
 virNetworkDHCPHostParse(const char *netName, virNetworkIPDef *ipdef,
-                        xmlNodePtr node, virNetworkDHCPHost *host)
+                        xmlNodePtr node, virNetworkDHCPHost *host,
+                        bool partial)
 {
     g_autofree char *mac = virConfXMLProp(node, "mac");
     g_autofree char *id = virConfXMLProp(node, "id");
@@ -728,19 +735,16 @@ virNetworkDHCPHostParse(const char *netName, virNetworkIPDef *ipdef,
                        name, netName);
         return -1;
     }
-    if (!ip) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       "Missing IP address in static host definition "
-                       "for network '%s'", netName);
-        return -1;
-    }
-    if (virConfIPAddrParse(ip, AF_UNSPEC, &host->ip) < 0) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       "Invalid IP address in static host definition "
-                       "for network '%s'", netName);
-        return -1;
-    }
-    if (v6) {
+    if (partial) {
+        /* anything given narrows the match, but something must be */
+        if (!mac && !name && !ip) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           "At least one of name, mac, or ip attribute must "
+                           "be specified for static host definition in "
+                           "network '%s' ", netName);
+            return -1;
+        }
+    } else if (v6) {
         if (!id && !name) {
             virReportError(VIR_ERR_XML_ERROR,
                            "Static host definition in IPv6 network '%s' "
@@ -751,6 +755,18 @@ virNetworkDHCPHostParse(const char *netName, virNetworkIPDef *ipdef,
         virReportError(VIR_ERR_XML_ERROR,
                        "Static host definition in IPv4 network '%s' "
                        "must have mac or name attribute", netName);
+        return -1;
+    }
+    if (!ip && !partial) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Missing IP address in static host definition "
+                       "for network '%s'", netName);
+        return -1;
+    }
+    if (ip && virConfIPAddrParse(ip, AF_UNSPEC, &host->ip) < 0) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid IP address in static host definition "
+                       "for network '%s'", netName);
         return -1;
     }
     if (virNetworkLeaseParse(node, &host->lease) < 0)
@@ -808,7 +824,7 @@ virNetworkDHCPParse(const char *netName, virNetworkIPDef *ipdef,
         } else if (xmlStrEqual(cur->name, BAD_CAST "host")) {
             virNetworkDHCPHost host = { 0 };
 
-            if (virNetworkDHCPHostParse(netName, ipdef, cur, &host) < 0) {
+            if (virNetworkDHCPHostParse(netName, ipdef, cur, &host, false) < 0) {
                 g_free(host.mac);
                 g_free(host.id);
                 g_free(host.name);
@@ -1249,11 +1265,12 @@ virNetworkDNSParse(const char *netName, xmlNodePtr node,
                                "SRV record of network '%s'", netName);
                 goto srverror;
             }
-            if (strlen(srv.service) > 15) {
+            /* libvirt's limit: a DNS record (512) less room for the rest */
+            if (strlen(srv.service) > 482) {
                 virReportError(VIR_ERR_XML_DETAIL,
                                "service attribute '%s' in network '%s' is too "
                                "long, limit is %d bytes",
-                               srv.service, netName, 15);
+                               srv.service, netName, 482);
                 goto srverror;
             }
             if (strchr(srv.service, '.')) {
@@ -2360,4 +2377,795 @@ virNetworkDefFormat(const virNetworkDef *def, unsigned int flags)
     virConfBufAdjustIndent(&buf, -2);
     virConfBufAdd(&buf, "</network>\n");
     return virConfBufSteal(&buf);
+}
+
+
+/* ---- virNetworkUpdate: one element of one section ---- */
+
+/* libvirt prints a missing value in these messages as "(null)" */
+#define UPDATE_NULLSTR(s) ((s) ? (s) : "(null)")
+
+/* virNetworkUpdateCommand */
+enum {
+    UPDATE_MODIFY = 1,
+    UPDATE_DELETE = 2,
+    UPDATE_ADD_LAST = 3,
+    UPDATE_ADD_FIRST = 4,
+};
+
+/* virNetworkUpdateSection, as libvirt names them in its messages */
+static const char *const updateSections[] = {
+    NULL, "bridge", "domain", "ip", "ip dhcp host", "ip dhcp range",
+    "forward", "forward interface", "forward pf", "portgroup", "dns host",
+    "dns txt", "dns srv",
+};
+
+
+static int
+updateCheckName(const virNetworkDef *def, xmlNodePtr node, const char *want)
+{
+    if (!xmlStrEqual(node->name, BAD_CAST want)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "unexpected element <%s>, expecting <%s>, while "
+                       "updating network '%s'",
+                       (const char *)node->name, want, def->name);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+updateBadCommand(unsigned int command)
+{
+    virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                   "unrecognized network update command code %u", command);
+    return -1;
+}
+
+
+static int
+updateNoModify(const char *what)
+{
+    virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                   "%s cannot be modified, only added or deleted", what);
+    return -1;
+}
+
+
+/* Put @elem (of @size bytes) first or last in the array *@array of *@n. */
+static void
+updateInsert(void **array, size_t *n, size_t size, const void *elem,
+             bool first)
+{
+    char *a = g_realloc(*array, (*n + 1) * size);
+
+    if (first) {
+        memmove(a + size, a, *n * size);
+        memcpy(a, elem, size);
+    } else {
+        memcpy(a + *n * size, elem, size);
+    }
+    (*n)++;
+    *array = a;
+}
+
+
+static void
+updateRemove(void *array, size_t *n, size_t size, size_t idx)
+{
+    char *a = array;
+
+    memmove(a + idx * size, a + (idx + 1) * size, (*n - idx - 1) * size);
+    (*n)--;
+}
+
+
+static bool
+updateIPEqual(const virConfIPAddr *a, const virConfIPAddr *b)
+{
+    return a->family == b->family && virConfIPAddrCompare(a, b) == 0;
+}
+
+
+/* A detached copy of @node under a new parent element @wrapper, so that
+ * the parsers of whole sections can read one element. */
+static xmlNodePtr
+updateWrap(xmlNodePtr node, const char *wrapper)
+{
+    xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST wrapper);
+
+    xmlAddChild(parent, xmlCopyNode(node, 1));
+    return parent;
+}
+
+
+/* The <ip> an update of DHCP data applies to: the one at @parentIndex, or
+ * else the first one that already has DHCP data, or else the first IPv4. */
+static virNetworkIPDef *
+updateFindIP(virNetworkDef *def, int parentIndex)
+{
+    size_t i;
+
+    if (parentIndex >= 0) {
+        if ((size_t)parentIndex < def->nips)
+            return &def->ips[parentIndex];
+    } else {
+        for (i = 0; i < def->nips; i++) {
+            if (def->ips[i].nranges || def->ips[i].nhosts)
+                return &def->ips[i];
+        }
+        for (i = 0; i < def->nips; i++) {
+            if (virConfIPAddrIsV4(&def->ips[i].address))
+                return &def->ips[i];
+        }
+    }
+    if (parentIndex >= 0)
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "couldn't update dhcp host entry - no <ip> element "
+                       "found at index %d in network '%s'",
+                       parentIndex, def->name);
+    else
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "couldn't update dhcp host entry - no <ip> element "
+                       "found in network '%s'", def->name);
+    return NULL;
+}
+
+
+static void
+updateDHCPHostClear(virNetworkDHCPHost *host)
+{
+    g_free(host->mac);
+    g_free(host->id);
+    g_free(host->name);
+    g_free(host->lease);
+    memset(host, 0, sizeof(*host));
+}
+
+
+static int
+updateDHCPHost(virNetworkDef *def, unsigned int command, int parentIndex,
+               xmlNodePtr node)
+{
+    virNetworkDHCPHost host = { 0 };
+    virNetworkIPDef *ipdef;
+    size_t i;
+    int ret = -1;
+
+    if (!(ipdef = updateFindIP(def, parentIndex)) ||
+        updateCheckName(def, node, "host") < 0)
+        return -1;
+    if (virNetworkDHCPHostParse(def->name, ipdef, node, &host,
+                                command == UPDATE_DELETE) < 0)
+        goto cleanup;
+    if (command != UPDATE_DELETE && virConfIPAddrIsSet(&host.ip) &&
+        host.ip.family != ipdef->address.family) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "the address family of a host entry IP must match "
+                       "the address family of the dhcp element's parent");
+        goto cleanup;
+    }
+
+    if (command == UPDATE_MODIFY) {
+        /* the entry with the same MAC (or DUID), name or address */
+        for (i = 0; i < ipdef->nhosts; i++) {
+            virNetworkDHCPHost *h = &ipdef->hosts[i];
+            if ((host.mac && h->mac && g_ascii_strcasecmp(host.mac, h->mac) == 0) ||
+                (host.id && h->id && strcmp(host.id, h->id) == 0) ||
+                (host.name && g_strcmp0(host.name, h->name) == 0) ||
+                updateIPEqual(&host.ip, &h->ip))
+                break;
+        }
+        if (i == ipdef->nhosts) {
+            g_autofree char *ip = virConfIPAddrFormat(&host.ip);
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate an existing dhcp host entry with "
+                           "\"mac='%s'\" \"name='%s'\" \"ip='%s'\" in network '%s'",
+                           host.mac ? host.mac : "unknown",
+                           UPDATE_NULLSTR(host.name), UPDATE_NULLSTR(ip),
+                           def->name);
+            goto cleanup;
+        }
+        updateDHCPHostClear(&ipdef->hosts[i]);
+        ipdef->hosts[i] = host;
+        memset(&host, 0, sizeof(host));
+
+    } else if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        /* any shared MAC, DUID, name or address is a clash */
+        for (i = 0; i < ipdef->nhosts; i++) {
+            virNetworkDHCPHost *h = &ipdef->hosts[i];
+            if ((host.mac && h->mac && g_ascii_strcasecmp(host.mac, h->mac) == 0) ||
+                (host.id && h->id && strcmp(host.id, h->id) == 0) ||
+                (host.name && g_strcmp0(host.name, h->name) == 0) ||
+                updateIPEqual(&host.ip, &h->ip)) {
+                g_autofree char *ip = virConfIPAddrFormat(&host.ip);
+                virReportError(VIR_ERR_OPERATION_INVALID,
+                               "there is an existing dhcp host entry in "
+                               "network '%s' that matches \"<host mac='%s' "
+                               "name='%s' ip='%s'/>\"", def->name,
+                               host.mac ? host.mac : "unknown",
+                               UPDATE_NULLSTR(host.name), UPDATE_NULLSTR(ip));
+                goto cleanup;
+            }
+        }
+        updateInsert((void **)&ipdef->hosts, &ipdef->nhosts, sizeof(host),
+                     &host, command == UPDATE_ADD_FIRST);
+        memset(&host, 0, sizeof(host));
+
+    } else if (command == UPDATE_DELETE) {
+        /* every attribute given must match */
+        for (i = 0; i < ipdef->nhosts; i++) {
+            virNetworkDHCPHost *h = &ipdef->hosts[i];
+            if ((!host.mac || (h->mac && g_ascii_strcasecmp(host.mac, h->mac) == 0)) &&
+                (!host.id || g_strcmp0(host.id, h->id) == 0) &&
+                (!host.name || g_strcmp0(host.name, h->name) == 0) &&
+                (!virConfIPAddrIsSet(&host.ip) || updateIPEqual(&host.ip, &h->ip)))
+                break;
+        }
+        if (i == ipdef->nhosts) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate a matching dhcp host entry in "
+                           "network '%s'", def->name);
+            goto cleanup;
+        }
+        updateDHCPHostClear(&ipdef->hosts[i]);
+        updateRemove(ipdef->hosts, &ipdef->nhosts, sizeof(host), i);
+
+    } else {
+        updateBadCommand(command);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    updateDHCPHostClear(&host);
+    return ret;
+}
+
+
+static int
+updateDHCPRange(virNetworkDef *def, unsigned int command, int parentIndex,
+                xmlNodePtr node)
+{
+    virNetworkIPDef tmp = { 0 };
+    virNetworkDHCPRange range;
+    virNetworkIPDef *ipdef;
+    xmlNodePtr wrapper;
+    size_t i;
+    int rc;
+
+    if (!(ipdef = updateFindIP(def, parentIndex)) ||
+        updateCheckName(def, node, "range") < 0)
+        return -1;
+    if (command == UPDATE_MODIFY)
+        return updateNoModify("dhcp ranges");
+
+    /* parsed as the only range of a copy of the <ip>, so that it is
+     * checked against that network */
+    tmp.address = ipdef->address;
+    tmp.prefix = ipdef->prefix;
+    tmp.netmask = ipdef->netmask;
+    wrapper = updateWrap(node, "dhcp");
+    rc = virNetworkDHCPParse(def->name, &tmp, wrapper);
+    xmlFreeNode(wrapper);
+    if (rc < 0 || tmp.nranges != 1) {
+        virNetworkIPDefClear(&tmp);
+        return -1;
+    }
+    range = tmp.ranges[0];
+    tmp.ranges[0].lease = NULL;
+    virNetworkIPDefClear(&tmp);
+
+    for (i = 0; i < ipdef->nranges; i++) {
+        if (updateIPEqual(&range.start, &ipdef->ranges[i].start) &&
+            updateIPEqual(&range.end, &ipdef->ranges[i].end))
+            break;
+    }
+
+    if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        if (i < ipdef->nranges) {
+            g_autofree char *s = virConfIPAddrFormat(&range.start);
+            g_autofree char *e = virConfIPAddrFormat(&range.end);
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "there is an existing dhcp range entry in network "
+                           "'%s' that matches \"<range start='%s' end='%s'/>\"",
+                           def->name, s, e);
+            g_free(range.lease);
+            return -1;
+        }
+        updateInsert((void **)&ipdef->ranges, &ipdef->nranges, sizeof(range),
+                     &range, command == UPDATE_ADD_FIRST);
+        return 0;
+    }
+    g_free(range.lease);
+    if (command == UPDATE_DELETE) {
+        if (i == ipdef->nranges) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate a matching dhcp range entry in "
+                           "network '%s'", def->name);
+            return -1;
+        }
+        g_free(ipdef->ranges[i].lease);
+        updateRemove(ipdef->ranges, &ipdef->nranges, sizeof(range), i);
+        return 0;
+    }
+    return updateBadCommand(command);
+}
+
+
+static int
+updateForwardInterface(virNetworkDef *def, unsigned int command,
+                       xmlNodePtr node)
+{
+    virNetworkForwardDef *fwd = &def->forward;
+    g_autofree char *dev = NULL;
+    size_t i;
+
+    if (updateCheckName(def, node, "interface") < 0)
+        return -1;
+    if (command == UPDATE_MODIFY)
+        return updateNoModify("forward interface entries");
+    if (!(dev = virConfXMLProp(node, "dev"))) {
+        virReportError(VIR_ERR_XML_ERROR, "%s",
+                       "missing dev attribute in <interface> element");
+        return -1;
+    }
+
+    for (i = 0; i < fwd->nifs; i++) {
+        if (!fwd->ifs[i].isPCI && g_strcmp0(fwd->ifs[i].dev, dev) == 0)
+            break;
+    }
+
+    if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        virNetworkForwardIf fi = { 0 };
+
+        if (i < fwd->nifs) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "there is an existing interface entry in network "
+                           "'%s' that matches \"<interface dev='%s'>\"",
+                           def->name, dev);
+            return -1;
+        }
+        if (isRoutedMode(fwd->type) && fwd->nifs > 0) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           "multiple forwarding interfaces specified for "
+                           "network '%s', only one is supported", def->name);
+            return -1;
+        }
+        fi.dev = g_steal_pointer(&dev);
+        updateInsert((void **)&fwd->ifs, &fwd->nifs, sizeof(fi), &fi,
+                     command == UPDATE_ADD_FIRST);
+        return 0;
+    }
+    if (command == UPDATE_DELETE) {
+        if (i == fwd->nifs) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't find an interface entry in network '%s' "
+                           "matching <interface dev='%s'>", def->name, dev);
+            return -1;
+        }
+        g_free(fwd->ifs[i].dev);
+        updateRemove(fwd->ifs, &fwd->nifs, sizeof(fwd->ifs[0]), i);
+        return 0;
+    }
+    return updateBadCommand(command);
+}
+
+
+static void
+updatePortGroupClear(virNetworkPortGroupDef *pg)
+{
+    g_free(pg->name);
+    virNetworkVirtualPortFree(pg->virtPortProfile);
+    virNetworkBandwidthFree(pg->bandwidth);
+    virNetworkVlanClear(&pg->vlan);
+    memset(pg, 0, sizeof(*pg));
+}
+
+
+static int
+updatePortGroup(virNetworkDef *def, unsigned int command, xmlNodePtr node)
+{
+    virNetworkPortGroupDef pg = { 0 };
+    ssize_t found = -1, dflt = -1;
+    size_t i;
+    int ret = -1;
+
+    if (updateCheckName(def, node, "portgroup") < 0)
+        return -1;
+    if (virNetworkPortGroupParse(node, &pg) < 0)
+        goto cleanup;
+
+    for (i = 0; i < def->nportGroups; i++) {
+        if (strcmp(def->portGroups[i].name, pg.name) == 0)
+            found = i;
+        if (def->portGroups[i].isDefault)
+            dflt = i;
+    }
+
+    if (command == UPDATE_MODIFY || command == UPDATE_DELETE) {
+        if (found < 0) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't find a portgroup entry in network '%s' "
+                           "matching <portgroup name='%s'>", def->name, pg.name);
+            goto cleanup;
+        }
+    } else if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        if (found >= 0) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "there is an existing portgroup entry in network "
+                           "'%s' that matches \"<portgroup name='%s'>\"",
+                           def->name, pg.name);
+            goto cleanup;
+        }
+    } else {
+        updateBadCommand(command);
+        goto cleanup;
+    }
+    if (command != UPDATE_DELETE && pg.isDefault && dflt >= 0 && dflt != found) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "a different portgroup entry in network '%s' is already "
+                       "set as the default. Only one default is allowed.",
+                       def->name);
+        goto cleanup;
+    }
+
+    if (command == UPDATE_MODIFY) {
+        updatePortGroupClear(&def->portGroups[found]);
+        def->portGroups[found] = pg;
+        memset(&pg, 0, sizeof(pg));
+    } else if (command == UPDATE_DELETE) {
+        updatePortGroupClear(&def->portGroups[found]);
+        updateRemove(def->portGroups, &def->nportGroups, sizeof(pg), found);
+    } else {
+        updateInsert((void **)&def->portGroups, &def->nportGroups, sizeof(pg),
+                     &pg, command == UPDATE_ADD_FIRST);
+        memset(&pg, 0, sizeof(pg));
+    }
+    ret = 0;
+
+ cleanup:
+    updatePortGroupClear(&pg);
+    return ret;
+}
+
+
+static void
+updateDNSHostClear(virNetworkDNSHost *host)
+{
+    size_t i;
+
+    for (i = 0; i < host->nnames; i++)
+        g_free(host->names[i]);
+    g_free(host->names);
+    memset(host, 0, sizeof(*host));
+}
+
+
+/* Whether @a and @b share a host name. */
+static bool
+updateDNSHostShareName(const virNetworkDNSHost *a, const virNetworkDNSHost *b)
+{
+    size_t i, j;
+
+    for (i = 0; i < a->nnames; i++) {
+        for (j = 0; j < b->nnames; j++) {
+            if (strcmp(a->names[i], b->names[j]) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+
+static int
+updateDNSHost(virNetworkDef *def, unsigned int command, xmlNodePtr node)
+{
+    virNetworkDNSDef *dns = &def->dns;
+    virNetworkDNSHost host = { 0 };
+    g_autofree char *ip = NULL;
+    bool partial = command != UPDATE_ADD_FIRST && command != UPDATE_ADD_LAST;
+    size_t matches = 0, idx = 0;
+    xmlNodePtr cur;
+    size_t i;
+    int ret = -1;
+
+    if (updateCheckName(def, node, "host") < 0)
+        return -1;
+    if (command == UPDATE_MODIFY)
+        return updateNoModify("DNS HOST records");
+    /* like a <dns> <host>; a host to delete may leave out anything */
+    for (cur = node->children; cur; cur = cur->next) {
+        g_autofree char *name = NULL;
+        if (cur->type != XML_ELEMENT_NODE ||
+            !xmlStrEqual(cur->name, BAD_CAST "hostname"))
+            continue;
+        if (!(name = virConfXMLContent(cur)) || !*name) {
+            if (partial)
+                continue;
+            virReportError(VIR_ERR_XML_DETAIL,
+                           "Missing hostname in network '%s' DNS HOST record",
+                           def->name);
+            goto cleanup;
+        }
+        host.names = g_renew(char *, host.names, host.nnames + 1);
+        host.names[host.nnames++] = g_steal_pointer(&name);
+    }
+    if (!(ip = virConfXMLProp(node, "ip")) && !partial) {
+        virReportError(VIR_ERR_XML_DETAIL,
+                       "Missing IP address in network '%s' DNS HOST record",
+                       def->name);
+        goto cleanup;
+    }
+    if (ip && virConfIPAddrParse(ip, AF_UNSPEC, &host.ip) < 0) {
+        virReportError(VIR_ERR_XML_DETAIL,
+                       "Invalid IP address in network '%s' DNS HOST record",
+                       def->name);
+        goto cleanup;
+    }
+    if (host.nnames == 0 && !partial) {
+        virReportError(VIR_ERR_XML_DETAIL,
+                       "Missing hostname in network '%s' DNS HOST record",
+                       def->name);
+        goto cleanup;
+    }
+
+    if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        /* a new record clashes by its address only */
+        for (i = 0; i < dns->nhosts; i++) {
+            if (updateIPEqual(&host.ip, &dns->hosts[i].ip)) {
+                virReportError(VIR_ERR_OPERATION_INVALID,
+                               "there is already at least one DNS HOST record "
+                               "with a matching field in network %s", def->name);
+                goto cleanup;
+            }
+        }
+        updateInsert((void **)&dns->hosts, &dns->nhosts, sizeof(host), &host,
+                     command == UPDATE_ADD_FIRST);
+        memset(&host, 0, sizeof(host));
+    } else if (command == UPDATE_DELETE) {
+        /* the record to delete shares the address or a name */
+        for (i = 0; i < dns->nhosts; i++) {
+            if ((virConfIPAddrIsSet(&host.ip) &&
+                 updateIPEqual(&host.ip, &dns->hosts[i].ip)) ||
+                updateDNSHostShareName(&host, &dns->hosts[i])) {
+                matches++;
+                idx = i;
+            }
+        }
+        if (matches == 0) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate a matching DNS HOST record in "
+                           "network %s", def->name);
+            goto cleanup;
+        }
+        if (matches > 1) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "multiple matching DNS HOST records were found in "
+                           "network %s", def->name);
+            goto cleanup;
+        }
+        updateDNSHostClear(&dns->hosts[idx]);
+        updateRemove(dns->hosts, &dns->nhosts, sizeof(host), idx);
+    } else {
+        updateBadCommand(command);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    updateDNSHostClear(&host);
+    return ret;
+}
+
+
+/* One <txt> or <srv>, parsed as the only record of a <dns>. */
+static int
+updateParseDNS(virNetworkDef *def, xmlNodePtr node, virNetworkDNSDef *tmp)
+{
+    xmlNodePtr wrapper = updateWrap(node, "dns");
+    int rc = virNetworkDNSParse(def->name, wrapper, tmp);
+
+    xmlFreeNode(wrapper);
+    return rc;
+}
+
+
+static int
+updateDNSTxt(virNetworkDef *def, unsigned int command, xmlNodePtr node)
+{
+    virNetworkDNSDef *dns = &def->dns;
+    virNetworkDNSDef tmp = { 0 };
+    virNetworkDNSTxt txt;
+    size_t i;
+    int ret = -1;
+
+    if (updateCheckName(def, node, "txt") < 0)
+        return -1;
+    if (command == UPDATE_MODIFY)
+        return updateNoModify("DNS TXT records");
+    if (updateParseDNS(def, node, &tmp) < 0 || tmp.ntxts != 1)
+        goto cleanup;
+    txt = tmp.txts[0];
+    for (i = 0; i < dns->ntxts; i++) {
+        if (strcmp(dns->txts[i].name, txt.name) == 0)
+            break;
+    }
+    if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        if (i < dns->ntxts) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "there is already a DNS TXT record with name '%s' "
+                           "in network %s", txt.name, def->name);
+            goto cleanup;
+        }
+        updateInsert((void **)&dns->txts, &dns->ntxts, sizeof(txt), &txt,
+                     command == UPDATE_ADD_FIRST);
+        tmp.ntxts = 0;
+    } else if (command == UPDATE_DELETE) {
+        if (i == dns->ntxts) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate a matching DNS TXT record in "
+                           "network %s", def->name);
+            goto cleanup;
+        }
+        g_free(dns->txts[i].name);
+        g_free(dns->txts[i].value);
+        updateRemove(dns->txts, &dns->ntxts, sizeof(txt), i);
+    } else {
+        updateBadCommand(command);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    virNetworkDNSDefClear(&tmp);
+    return ret;
+}
+
+
+/* Every attribute @want gives equals @have's. */
+static bool
+updateSrvMatch(const virNetworkDNSSrv *want, const virNetworkDNSSrv *have)
+{
+    return g_strcmp0(want->service, have->service) == 0 &&
+           (!want->protocol || g_strcmp0(want->protocol, have->protocol) == 0) &&
+           (!want->domain || g_strcmp0(want->domain, have->domain) == 0) &&
+           (!want->target || g_strcmp0(want->target, have->target) == 0) &&
+           (!want->port || want->port == have->port) &&
+           (!want->priority || want->priority == have->priority) &&
+           (!want->weight || want->weight == have->weight);
+}
+
+
+static int
+updateDNSSrv(virNetworkDef *def, unsigned int command, xmlNodePtr node)
+{
+    virNetworkDNSDef *dns = &def->dns;
+    virNetworkDNSDef tmp = { 0 };
+    virNetworkDNSSrv srv;
+    size_t i, matches = 0, idx = 0;
+    int ret = -1;
+
+    if (updateCheckName(def, node, "srv") < 0)
+        return -1;
+    if (command == UPDATE_MODIFY)
+        return updateNoModify("DNS SRV records");
+    if (command != UPDATE_ADD_FIRST && command != UPDATE_ADD_LAST &&
+        !xmlHasProp(node, BAD_CAST "protocol")) {
+        /* only a new record needs the protocol: parse the others with a
+         * stand-in, then match any */
+        xmlNodePtr wrapper = updateWrap(node, "dns");
+        int rc;
+
+        xmlSetProp(wrapper->children, BAD_CAST "protocol", BAD_CAST "any");
+        rc = virNetworkDNSParse(def->name, wrapper, &tmp);
+        xmlFreeNode(wrapper);
+        if (rc < 0 || tmp.nsrvs != 1)
+            goto cleanup;
+        g_clear_pointer(&tmp.srvs[0].protocol, g_free);
+    } else if (updateParseDNS(def, node, &tmp) < 0 || tmp.nsrvs != 1) {
+        goto cleanup;
+    }
+    srv = tmp.srvs[0];
+    for (i = 0; i < dns->nsrvs; i++) {
+        if (updateSrvMatch(&srv, &dns->srvs[i])) {
+            matches++;
+            idx = i;
+        }
+    }
+    if (command == UPDATE_ADD_FIRST || command == UPDATE_ADD_LAST) {
+        if (matches) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "there is already at least one DNS SRV record "
+                           "matching all specified fields in network %s",
+                           def->name);
+            goto cleanup;
+        }
+        updateInsert((void **)&dns->srvs, &dns->nsrvs, sizeof(srv), &srv,
+                     command == UPDATE_ADD_FIRST);
+        tmp.nsrvs = 0;
+    } else if (command == UPDATE_DELETE) {
+        if (matches == 0) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "couldn't locate a matching DNS SRV record in "
+                           "network %s", def->name);
+            goto cleanup;
+        }
+        if (matches > 1) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           "multiple DNS SRV records matching all specified "
+                           "fields were found in network %s", def->name);
+            goto cleanup;
+        }
+        g_free(dns->srvs[idx].service);
+        g_free(dns->srvs[idx].protocol);
+        g_free(dns->srvs[idx].domain);
+        g_free(dns->srvs[idx].target);
+        updateRemove(dns->srvs, &dns->nsrvs, sizeof(srv), idx);
+    } else {
+        updateBadCommand(command);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    virNetworkDNSDefClear(&tmp);
+    return ret;
+}
+
+
+int
+virNetworkDefUpdateSection(virNetworkDef *def, unsigned int command,
+                           unsigned int section, int parentIndex,
+                           const char *xml)
+{
+    xmlXPathContextPtr ctxt = NULL;
+    xmlDocPtr doc;
+    xmlNodePtr node;
+    int ret = -1;
+
+    if (!(doc = virConfXMLParse(NULL, xml, "network_update_xml", NULL,
+                                &ctxt, VIR_FROM_THIS)))
+        return -1;
+    node = xmlDocGetRootElement(doc);
+
+    switch (section) {
+    case 4: /* ip-dhcp-host */
+        ret = updateDHCPHost(def, command, parentIndex, node);
+        break;
+    case 5: /* ip-dhcp-range */
+        ret = updateDHCPRange(def, command, parentIndex, node);
+        break;
+    case 7: /* forward-interface */
+        ret = updateForwardInterface(def, command, node);
+        break;
+    case 9: /* portgroup */
+        ret = updatePortGroup(def, command, node);
+        break;
+    case 10: /* dns-host */
+        ret = updateDNSHost(def, command, node);
+        break;
+    case 11: /* dns-txt */
+        ret = updateDNSTxt(def, command, node);
+        break;
+    case 12: /* dns-srv */
+        ret = updateDNSSrv(def, command, node);
+        break;
+    case 1: /* bridge, domain, ip, forward, forward pf: whole-network */
+    case 2: /* settings, libvirt changes them only by redefining */
+    case 3:
+    case 6:
+    case 8:
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                       "can't update '%s' section of network '%s'",
+                       updateSections[section], def->name);
+        break;
+    default:
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       "can't update unrecognized section of network");
+        break;
+    }
+    virConfXMLFree(doc, ctxt);
+    return ret;
 }

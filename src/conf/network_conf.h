@@ -277,4 +277,12 @@ virNetworkDef *virNetworkDefParseNode(xmlDocPtr xml, xmlNodePtr root,
 char *virNetworkDefFormat(const virNetworkDef *def, unsigned int flags);
 void virNetworkDefFree(virNetworkDef *def);
 
+/* virNetworkUpdate on a definition: @command and @section take the values
+ * of virNetworkUpdateCommand and virNetworkUpdateSection, @xml is the one
+ * element to add, delete or modify.  Only the sections libvirt 9.0 can
+ * change this way are supported. */
+int virNetworkDefUpdateSection(virNetworkDef *def, unsigned int command,
+                               unsigned int section, int parentIndex,
+                               const char *xml);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetworkDef, virNetworkDefFree);

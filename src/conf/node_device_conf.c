@@ -134,7 +134,7 @@ childUInt(xmlXPathContextPtr ctxt, const char *xpath, int base,
 
 static int
 parseSystem(xmlXPathContextPtr ctxt, const char *devName,
-            virNodeDevCapSystem *s)
+            virNodeDevCapSystem *s, bool create)
 {
     g_autofree char *uuid = NULL;
 
@@ -149,6 +149,11 @@ parseSystem(xmlXPathContextPtr ctxt, const char *devName,
             return -1;
         }
         s->hwUUIDSet = true;
+    } else if (create) {
+        /* nothing could fill it in for a device being created */
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "no system UUID supplied for '%s'", devName);
+        return -1;
     }
     s->fwVendor = childText(ctxt, "./firmware/vendor[1]");
     s->fwVersion = childText(ctxt, "./firmware/version[1]");
@@ -200,13 +205,15 @@ parseNet(xmlXPathContextPtr ctxt, const char *devName, virNodeDevCapNet *n)
 
 static int
 parseSCSIHost(xmlXPathContextPtr ctxt, const char *devName,
-              virNodeDevCapSCSIHost *h)
+              virNodeDevCapSCSIHost *h, bool create)
 {
     g_autofree char *uid = NULL;
     g_autofree xmlNodePtr *nodes = NULL;
     int count, i;
 
-    if (childUInt(ctxt, "./host[1]", 10, &h->host) < 0) {
+    /* a vHBA being created gets its host number from the kernel */
+    if (childUInt(ctxt, "./host[1]", 10, &h->host) < 0 &&
+        !(create && !virConfXPathNode("./host[1]", ctxt))) {
         virReportError(VIR_ERR_INTERNAL_ERROR,
                        "invalid SCSI host ID supplied for '%s'", devName);
         return -1;
@@ -234,6 +241,14 @@ parseSCSIHost(xmlXPathContextPtr ctxt, const char *devName,
             h->wwnn = childText(ctxt, "./wwnn[1]");
             h->wwpn = childText(ctxt, "./wwpn[1]");
             h->fabricWWN = childText(ctxt, "./fabric_wwn[1]");
+            if (create && (!h->wwnn || !h->wwpn)) {
+                /* nothing could make the missing one up */
+                ctxt->node = saved;
+                virReportError(VIR_ERR_INTERNAL_ERROR,
+                               "no %s supplied for '%s', and auto-generation failed",
+                               !h->wwnn ? "WWNN" : "WWPN", devName);
+                return -1;
+            }
         } else if (type && strcmp(type, "vport_ops") == 0) {
             h->vportOps = true;
             childUInt(ctxt, "./max_vports[1]", 10, &h->maxVports);
@@ -355,7 +370,8 @@ parseStorage(xmlXPathContextPtr ctxt, const char *devName,
 
 
 static virNodeDevCapsDef *
-parseCap(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *devName)
+parseCap(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *devName,
+         bool create)
 {
     virNodeDevCapsDef *cap = g_new0(virNodeDevCapsDef, 1);
     xmlNodePtr saved = ctxt->node;
@@ -369,13 +385,13 @@ parseCap(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *devName)
     ctxt->node = node;
     switch (cap->type) {
     case VIR_NODE_DEV_CAP_SYSTEM:
-        rc = parseSystem(ctxt, devName, &cap->data.system);
+        rc = parseSystem(ctxt, devName, &cap->data.system, create);
         break;
     case VIR_NODE_DEV_CAP_NET:
         rc = parseNet(ctxt, devName, &cap->data.net);
         break;
     case VIR_NODE_DEV_CAP_SCSI_HOST:
-        rc = parseSCSIHost(ctxt, devName, &cap->data.scsiHost);
+        rc = parseSCSIHost(ctxt, devName, &cap->data.scsiHost, create);
         break;
     case VIR_NODE_DEV_CAP_PCI_DEV:
         rc = parsePCI(ctxt, devName, &cap->data.pci);
@@ -402,14 +418,18 @@ parseCap(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *devName)
 
 
 static virNodeDeviceDef *
-virNodeDeviceDefParseXML(xmlXPathContextPtr ctxt)
+virNodeDeviceDefParseXML(xmlXPathContextPtr ctxt, unsigned int flags)
 {
     g_autoptr(virNodeDeviceDef) def = g_new0(virNodeDeviceDef, 1);
     g_autofree xmlNodePtr *nodes = NULL;
     virNodeDevCapsDef **tail = &def->caps;
+    bool create = flags & VIR_NODE_DEVICE_PARSE_CREATE;
     int n, i;
 
-    if (!(def->name = virConfXPathString("string(./name[1])", ctxt))) {
+    /* the host names a created device; until then it has this name */
+    if (create)
+        def->name = g_strdup("new device");
+    else if (!(def->name = virConfXPathString("string(./name[1])", ctxt))) {
         virReportError(VIR_ERR_NO_NAME, NULL);
         return NULL;
     }
@@ -423,7 +443,7 @@ virNodeDeviceDefParseXML(xmlXPathContextPtr ctxt)
         return NULL;
     }
     for (i = 0; i < n; i++) {
-        virNodeDevCapsDef *cap = parseCap(ctxt, nodes[i], def->name);
+        virNodeDevCapsDef *cap = parseCap(ctxt, nodes[i], def->name, create);
         if (!cap)
             return NULL;
         *tail = cap;
@@ -439,7 +459,6 @@ virNodeDeviceDefParseNode(xmlDocPtr xml, xmlNodePtr root, unsigned int flags)
     xmlXPathContextPtr ctxt;
     virNodeDeviceDef *def;
 
-    (void)flags;
     if (!xmlStrEqual(root->name, BAD_CAST "device")) {
         virReportErrorFull(VIR_FROM_XML, VIR_ERR_XML_ERROR, __FILE__,
                            __func__, __LINE__,
@@ -450,7 +469,7 @@ virNodeDeviceDefParseNode(xmlDocPtr xml, xmlNodePtr root, unsigned int flags)
     if (!(ctxt = xmlXPathNewContext(xml)))
         return NULL;
     ctxt->node = root;
-    def = virNodeDeviceDefParseXML(ctxt);
+    def = virNodeDeviceDefParseXML(ctxt, flags);
     xmlXPathFreeContext(ctxt);
     return def;
 }
@@ -464,11 +483,10 @@ virNodeDeviceDefParse(const char *xmlStr, const char *filename,
     xmlDocPtr xml;
     virNodeDeviceDef *def;
 
-    (void)flags;
     if (!(xml = virConfXMLParse(filename, xmlStr, "(node_device_definition)",
                                 "device", &ctxt, VIR_FROM_THIS)))
         return NULL;
-    def = virNodeDeviceDefParseXML(ctxt);
+    def = virNodeDeviceDefParseXML(ctxt, flags);
     virConfXMLFree(xml, ctxt);
     return def;
 }

@@ -113,6 +113,13 @@ struct _virNodeDeviceDef {
     virNodeDevCapsDef *caps;        /* linked list, in document order */
 };
 
+/* Parse flags.  CREATE: the XML asks for a new device (a vHBA): it has
+ * no name yet ("new device" stands in), a SCSI host needs no host
+ * number but its fc_host needs both WWNs, a system needs its UUID. */
+enum {
+    VIR_NODE_DEVICE_PARSE_CREATE = 1 << 0,
+};
+
 virNodeDeviceDef *virNodeDeviceDefParseString(const char *xml,
                                               unsigned int flags);
 virNodeDeviceDef *virNodeDeviceDefParseFile(const char *filename,

@@ -18,6 +18,7 @@
 #include <sys/utsname.h>
 
 #include "test/test_driver.h"
+#include "test/test_driver_tunables.h"
 #include "conf/capabilities.h"
 #include "driver-registry.h"
 #include "util/virerror.h"
@@ -653,6 +654,7 @@ virHypervisorDriver testHypervisorDriver = {
     .domainSaveImageDefineXML = testDomainSaveImageDefineXML,
     .domainCoreDump = testDomainCoreDump,
     .domainCoreDumpWithFormat = testDomainCoreDumpWithFormat,
+    .domainScreenshot = testDomainScreenshot,
 
     .domainSetVcpus = testDomainSetVcpus,
     .domainSetVcpusFlags = testDomainSetVcpusFlags,
@@ -698,11 +700,43 @@ virHypervisorDriver testHypervisorDriver = {
     .domainSnapshotCreateXML = testDomainSnapshotCreateXML,
     .domainRevertToSnapshot = testDomainRevertToSnapshot,
     .domainSnapshotDelete = testDomainSnapshotDelete,
+    .domainCheckpointCreateXML = testDomainCheckpointCreateXML,
+    .domainCheckpointGetXMLDesc = testDomainCheckpointGetXMLDesc,
+    .domainListAllCheckpoints = testDomainListAllCheckpoints,
+    .domainCheckpointListAllChildren = testDomainCheckpointListAllChildren,
+    .domainCheckpointLookupByName = testDomainCheckpointLookupByName,
+    .domainCheckpointGetParent = testDomainCheckpointGetParent,
+    .domainCheckpointDelete = testDomainCheckpointDelete,
 
     .connectDomainEventRegister = testConnectDomainEventRegister,
     .connectDomainEventDeregister = testConnectDomainEventDeregister,
     .connectDomainEventRegisterAny = testConnectDomainEventRegisterAny,
     .connectDomainEventDeregisterAny = testConnectDomainEventDeregisterAny,
+
+    .domainGetMemoryParameters = testDomainGetMemoryParameters,
+    .domainSetMemoryParameters = testDomainSetMemoryParameters,
+    .domainGetNumaParameters = testDomainGetNumaParameters,
+    .domainSetNumaParameters = testDomainSetNumaParameters,
+    .domainGetBlkioParameters = testDomainGetBlkioParameters,
+    .domainSetBlkioParameters = testDomainSetBlkioParameters,
+    .domainGetInterfaceParameters = testDomainGetInterfaceParameters,
+    .domainSetInterfaceParameters = testDomainSetInterfaceParameters,
+    .domainGetBlockIoTune = testDomainGetBlockIoTune,
+    .domainSetBlockIoTune = testDomainSetBlockIoTune,
+    .domainGetPerfEvents = testDomainGetPerfEvents,
+    .domainSetPerfEvents = testDomainSetPerfEvents,
+    .domainGetIOThreadInfo = testDomainGetIOThreadInfo,
+    .domainAddIOThread = testDomainAddIOThread,
+    .domainDelIOThread = testDomainDelIOThread,
+    .domainPinIOThread = testDomainPinIOThread,
+    .domainSetIOThreadParams = testDomainSetIOThreadParams,
+    .connectGetAllDomainStats = testConnectGetAllDomainStats,
+    .domainListGetStats = testDomainListGetStats,
+    .domainGetCPUStats = testDomainGetCPUStats,
+    .domainInterfaceAddresses = testDomainInterfaceAddresses,
+    .domainSendKey = testDomainSendKey,
+    .connectGetCPUModelNames = testConnectGetCPUModelNames,
+    .connectBaselineCPU = testConnectBaselineCPU,
 };
 
 

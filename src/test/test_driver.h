@@ -48,6 +48,8 @@ struct _testCell {
 
 /* A domain's snapshots (test_driver_snapshot.c). */
 typedef struct _testSnapList testSnapList;
+/* A domain's checkpoints (test_driver_checkpoint.c). */
+typedef struct _testCkptList testCkptList;
 
 typedef struct _testDomObj testDomObj;
 struct _testDomObj {
@@ -59,6 +61,9 @@ struct _testDomObj {
     bool autostart;
     bool hasManagedSave;
     testSnapList *snapshots;  /* NULL until the first snapshot */
+    testCkptList *checkpoints; /* NULL until the first checkpoint */
+    GArray *iothreadPoll;     /* polling values set per IOThread
+                                 (test_driver_iothread.c), or NULL */
     /* guest time (GetTime/SetTime), seconds since the epoch */
     long long seconds;
     unsigned int nseconds;
@@ -363,6 +368,14 @@ int testDomainCoreDump(virDomainPtr domain, const char *to,
 int testDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
                                  unsigned int dumpformat, unsigned int flags);
 
+/* test_driver_screenshot.c */
+char *testDomainScreenshot(virDomainPtr domain, virStreamPtr st,
+                           unsigned int screen, unsigned int flags);
+
+/* test_driver_iothread.c: a loaded domain's IOThreads start with the
+ * default polling values (threads defined later get them when added). */
+void testIOThreadPollLoad(testDomObj *obj);
+
 /* test_driver_snapshot.c */
 void testSnapListFree(testSnapList *list);
 int testDomObjNumSnapshots(const testDomObj *obj);
@@ -405,6 +418,28 @@ virDomainSnapshotPtr testDomainSnapshotCreateXML(virDomainPtr domain,
 int testDomainSnapshotDelete(virDomainSnapshotPtr snapshot,
                              unsigned int flags);
 int testDomainRevertToSnapshot(virDomainSnapshotPtr snapshot,
+                               unsigned int flags);
+
+/* test_driver_checkpoint.c */
+void testCkptListFree(testCkptList *list);
+int testDomObjNumCheckpoints(const testDomObj *obj);
+int testDomainListAllCheckpoints(virDomainPtr domain,
+                                 virDomainCheckpointPtr **checkpoints,
+                                 unsigned int flags);
+int testDomainCheckpointListAllChildren(virDomainCheckpointPtr checkpoint,
+                                        virDomainCheckpointPtr **children,
+                                        unsigned int flags);
+virDomainCheckpointPtr testDomainCheckpointLookupByName(virDomainPtr domain,
+                                                        const char *name,
+                                                        unsigned int flags);
+virDomainCheckpointPtr testDomainCheckpointGetParent(virDomainCheckpointPtr checkpoint,
+                                                     unsigned int flags);
+char *testDomainCheckpointGetXMLDesc(virDomainCheckpointPtr checkpoint,
+                                     unsigned int flags);
+virDomainCheckpointPtr testDomainCheckpointCreateXML(virDomainPtr domain,
+                                                     const char *xmlDesc,
+                                                     unsigned int flags);
+int testDomainCheckpointDelete(virDomainCheckpointPtr checkpoint,
                                unsigned int flags);
 
 /* test_driver_vcpu.c */

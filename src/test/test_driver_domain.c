@@ -27,6 +27,9 @@ testDomObjFree(testDomObj *obj)
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->newDef);
     testSnapListFree(obj->snapshots);
+    testCkptListFree(obj->checkpoints);
+    if (obj->iothreadPoll)
+        g_array_unref(obj->iothreadPoll);
     g_free(obj);
 }
 
@@ -436,10 +439,12 @@ testDomObjMatchFilter(const testDomObj *obj, unsigned int flags)
           (flags & VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT &&
            testDomObjNumSnapshots(obj) == 0)))
         return false;
-    /* No checkpoints are kept. */
     if ((flags & (VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT |
                   VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT)) &&
-        !(flags & VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT))
+        !((flags & VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT &&
+           testDomObjNumCheckpoints(obj) > 0) ||
+          (flags & VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT &&
+           testDomObjNumCheckpoints(obj) == 0)))
         return false;
 
     return true;

@@ -421,6 +421,7 @@ testLoadDomain(testLoader *ld, xmlNodePtr node)
     testDomainDefFinish(def);
     if (!(obj = testDomObjAdd(drv, g_steal_pointer(&def))))
         goto cleanup;
+    testIOThreadPollLoad(obj);
     if (testLoadDomainSnapshots(ld, obj, root) < 0)
         goto cleanup;
     obj->persistent = !transient;

@@ -597,6 +597,75 @@ testNetworkIsPersistent(virNetworkPtr net)
 }
 
 
+/* Change one element of a network.  The live definition changes at once;
+ * the persistent one of a running network goes to newDef, which (as in
+ * libvirt's test driver) nothing ever shows or applies, and an explicit
+ * config change keeps going there after the network stops. */
+static int
+testNetworkUpdate(virNetworkPtr net, unsigned int command,
+                  unsigned int section, int parentIndex, const char *xml,
+                  unsigned int flags)
+{
+    testDriver *drv = net->conn->privateData;
+    testNetObj *obj;
+    int ret = -1;
+
+    virCheckFlags(VIR_NETWORK_UPDATE_AFFECT_LIVE |
+                  VIR_NETWORK_UPDATE_AFFECT_CONFIG, -1);
+
+    g_mutex_lock(&drv->lock);
+    if (!(obj = testNetObjFromNetwork(drv, net)))
+        goto cleanup;
+    if (!(flags & (VIR_NETWORK_UPDATE_AFFECT_LIVE |
+                   VIR_NETWORK_UPDATE_AFFECT_CONFIG))) {
+        /* "current" on a stopped network changes the definition it will
+         * start with, even where a set-aside newDef exists */
+        if (!obj->active) {
+            if (virNetworkDefUpdateSection(obj->def, command, section,
+                                           parentIndex, xml) == 0)
+                ret = 0;
+            goto cleanup;
+        }
+        flags |= VIR_NETWORK_UPDATE_AFFECT_LIVE;
+    }
+    if ((flags & VIR_NETWORK_UPDATE_AFFECT_LIVE) && !obj->active) {
+        testReportErrorIn(VIR_FROM_NETWORK, VIR_ERR_OPERATION_INVALID, "%s",
+                          "network is not running");
+        goto cleanup;
+    }
+    if ((flags & VIR_NETWORK_UPDATE_AFFECT_CONFIG) && !obj->persistent) {
+        testReportErrorIn(VIR_FROM_NETWORK, VIR_ERR_OPERATION_INVALID, "%s",
+                          "cannot change persistent config of a transient network");
+        goto cleanup;
+    }
+
+    if (flags & VIR_NETWORK_UPDATE_AFFECT_CONFIG) {
+        virNetworkDef *target = obj->newDef ? obj->newDef : obj->def;
+
+        if (obj->active) {
+            if (!obj->newDef) {
+                g_autofree char *copy = virNetworkDefFormat(obj->def, 0);
+                if (!copy || !(obj->newDef = virNetworkDefParseString(copy, 0)))
+                    goto cleanup;
+            }
+            target = obj->newDef;
+        }
+        if (virNetworkDefUpdateSection(target, command, section,
+                                       parentIndex, xml) < 0)
+            goto cleanup;
+    }
+    if ((flags & VIR_NETWORK_UPDATE_AFFECT_LIVE) &&
+        virNetworkDefUpdateSection(obj->def, command, section,
+                                   parentIndex, xml) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
 virNetworkDriver testNetworkDriver = {
     .name = "Test",
     .connectNumOfNetworks = testConnectNumOfNetworks,
@@ -615,6 +684,7 @@ virNetworkDriver testNetworkDriver = {
     .networkDestroy = testNetworkDestroy,
     .networkUndefine = testNetworkUndefine,
     .networkGetXMLDesc = testNetworkGetXMLDesc,
+    .networkUpdate = testNetworkUpdate,
     .networkGetBridgeName = testNetworkGetBridgeName,
     .networkGetAutostart = testNetworkGetAutostart,
     .networkSetAutostart = testNetworkSetAutostart,

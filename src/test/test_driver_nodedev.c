@@ -259,6 +259,146 @@ testNodeDeviceListCaps(virNodeDevicePtr dev, char **const names, int maxnames)
 }
 
 
+/* ---- vHBAs: the only devices the test host can create -------------- */
+
+/* The fc_host part of a SCSI host capability, or NULL. */
+static virNodeDevCapSCSIHost *
+testNodeDevFCHost(virNodeDeviceDef *def)
+{
+    virNodeDevCapsDef *cap;
+
+    for (cap = def->caps; cap; cap = cap->next) {
+        if (cap->type == VIR_NODE_DEV_CAP_SCSI_HOST &&
+            cap->data.scsiHost.fcHost)
+            return &cap->data.scsiHost;
+    }
+    return NULL;
+}
+
+
+/* The vport-capable HBA a new vHBA would hang off. */
+static virNodeDeviceDef *
+testNodeDevVportParent(testDriver *drv, const virNodeDeviceDef *def)
+{
+    virNodeDeviceDef *parent = NULL;
+    size_t i;
+
+    if (!def->parent) {
+        for (i = 0; i < drv->devs->len; i++) {
+            virNodeDeviceDef *cand = g_ptr_array_index(drv->devs, i);
+            if (testNodeDevHasCap(cand, VIR_NODE_DEV_CAP_VPORTS))
+                return cand;
+        }
+        testReportErrorIn(VIR_FROM_NODEDEV, VIR_ERR_INTERNAL_ERROR, "%s",
+                          "Could not find any vport capable device");
+        return NULL;
+    }
+    if (!(parent = testNodeDevFindByName(drv, def->parent))) {
+        testReportErrorIn(VIR_FROM_NODEDEV, VIR_ERR_INTERNAL_ERROR,
+                          "Could not find parent device for '%s'", def->name);
+        return NULL;
+    }
+    if (!testNodeDevHasCap(parent, VIR_NODE_DEV_CAP_VPORTS)) {
+        testReportErrorIn(VIR_FROM_NODEDEV, VIR_ERR_INTERNAL_ERROR,
+                          "Parent device %s is not capable of vport operations",
+                          parent->name);
+        return NULL;
+    }
+    return parent;
+}
+
+
+/* Like libvirt's test driver, the "kernel" answers every vport creation
+ * with scsi_host12: a copy of scsi_host11 carrying the new WWNs, which
+ * replaces an earlier scsi_host12.  Without scsi_host11 it fails without
+ * saying why, as libvirt's does. */
+static virNodeDeviceDef *
+testNodeDevMockVport(testDriver *drv, const char *wwnn, const char *wwpn)
+{
+    virNodeDeviceDef *tmpl = testNodeDevFindByName(drv, "scsi_host11");
+    virNodeDeviceDef *old;
+    virNodeDeviceDef *def;
+    virNodeDevCapSCSIHost *fc;
+    g_autofree char *xml = NULL;
+
+    if (!tmpl || !(xml = virNodeDeviceDefFormat(tmpl)) ||
+        !(def = virNodeDeviceDefParseString(xml, 0)))
+        return NULL;
+    g_free(def->name);
+    def->name = g_strdup("scsi_host12");
+    if ((fc = testNodeDevFCHost(def))) {
+        g_free(fc->wwnn);
+        g_free(fc->wwpn);
+        fc->wwnn = g_strdup(wwnn);
+        fc->wwpn = g_strdup(wwpn);
+    }
+    if ((old = testNodeDevFindByName(drv, def->name)))
+        g_ptr_array_remove(drv->devs, old);
+    g_ptr_array_add(drv->devs, def);
+    testEventQueueNodeDeviceLifecycle(drv->events, def->name,
+                                      VIR_NODE_DEVICE_EVENT_CREATED);
+    return def;
+}
+
+
+static virNodeDevicePtr
+testNodeDeviceCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    testDriver *drv = conn->privateData;
+    g_autoptr(virNodeDeviceDef) def = NULL;
+    virNodeDevCapSCSIHost *fc;
+    virNodeDeviceDef *created;
+    virNodeDevicePtr ret = NULL;
+
+    /* (the schema check of VALIDATE is not done here) */
+    virCheckFlags(VIR_NODE_DEVICE_CREATE_XML_VALIDATE, NULL);
+
+    if (!(def = virNodeDeviceDefParseString(xml, VIR_NODE_DEVICE_PARSE_CREATE)))
+        return NULL;
+    if (!(fc = testNodeDevFCHost(def))) {
+        testReportErrorIn(VIR_FROM_NODEDEV, VIR_ERR_INTERNAL_ERROR, "%s",
+                          "Device is not a fibre channel HBA");
+        return NULL;
+    }
+
+    g_mutex_lock(&drv->lock);
+    if (testNodeDevVportParent(drv, def) &&
+        (created = testNodeDevMockVport(drv, fc->wwnn, fc->wwpn)) &&
+        (ret = virGetNodeDevice(conn, created->name)))
+        /* libvirt's handle carries the parent asked for, and without
+         * one its GetParent answers the new device's own <parent> */
+        ret->parentName = g_strdup(def->parent ? def->parent : created->parent);
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+/* Removes a vHBA.  Like libvirt's test driver it succeeds without doing
+ * anything for a device that is no vHBA or whose parent is gone. */
+static int
+testNodeDeviceDestroy(virNodeDevicePtr dev)
+{
+    testDriver *drv = dev->conn->privateData;
+    virNodeDeviceDef *def;
+    int ret = -1;
+
+    g_mutex_lock(&drv->lock);
+    if (!(def = testNodeDevFromName(drv, dev->name)))
+        goto cleanup;
+    ret = 0;
+    if (!testNodeDevFCHost(def) || !def->parent ||
+        !testNodeDevFindByName(drv, def->parent))
+        goto cleanup;
+    testEventQueueNodeDeviceLifecycle(drv->events, def->name,
+                                      VIR_NODE_DEVICE_EVENT_DELETED);
+    g_ptr_array_remove(drv->devs, def);
+
+ cleanup:
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
 virNodeDeviceDriver testNodeDeviceDriver = {
     .name = "Test",
     .nodeNumOfDevices = testNodeNumOfDevices,
@@ -268,6 +408,8 @@ virNodeDeviceDriver testNodeDeviceDriver = {
     .nodeDeviceGetXMLDesc = testNodeDeviceGetXMLDesc,
     .nodeDeviceNumOfCaps = testNodeDeviceNumOfCaps,
     .nodeDeviceListCaps = testNodeDeviceListCaps,
+    .nodeDeviceCreateXML = testNodeDeviceCreateXML,
+    .nodeDeviceDestroy = testNodeDeviceDestroy,
     .connectNodeDeviceEventRegisterAny = testConnectNodeDeviceEventRegisterAny,
     .connectNodeDeviceEventDeregisterAny = testConnectNodeDeviceEventDeregisterAny,
 };

@@ -833,6 +833,11 @@ testDomainSnapshotCreateXML(virDomainPtr domain, const char *xml,
     g_mutex_lock(&drv->lock);
     if (!(obj = testDomObjFromDomain(drv, domain)))
         goto cleanup;
+    if (testDomObjNumCheckpoints(obj) > 0) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       "cannot create snapshot while checkpoint exists");
+        goto cleanup;
+    }
     if (!obj->persistent && (flags & VIR_DOMAIN_SNAPSHOT_CREATE_HALT)) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        "cannot halt after transient domain snapshot");

@@ -201,6 +201,12 @@ testPoolObjAssign(testDriver *drv, virStoragePoolDef **def, bool live)
                               obj->def->name);
             return NULL;
         }
+        /* libvirt's test driver keeps a running pool's definition: the
+         * new one is stored aside and never shown or applied */
+        if (!live && obj->active) {
+            g_clear_pointer(def, virStoragePoolDefFree);
+            return obj;
+        }
         virStoragePoolDefFree(obj->def);
         obj->def = g_steal_pointer(def);
         testPoolObjRefresh(obj);
@@ -955,17 +961,17 @@ testVolFromHandle(testDriver *drv, virStorageVolPtr vol, testPoolObj **pool)
 }
 
 
+/* CreateXML, and CreateXMLFrom when @srcName is given: the test driver
+ * copies no data, but the source must be a volume of the same pool. */
 static virStorageVolPtr
-testStorageVolCreateXML(virStoragePoolPtr pool, const char *xml,
-                        unsigned int flags)
+testStorageVolCreate(virStoragePoolPtr pool, const char *xml,
+                     const char *srcName)
 {
     testDriver *drv = pool->conn->privateData;
     g_autoptr(virStorageVolDef) def = NULL;
     virStorageVolDef *vdef;
     virStorageVolPtr ret = NULL;
     testPoolObj *obj;
-
-    virCheckFlags(0, NULL);
 
     g_mutex_lock(&drv->lock);
     if (!(obj = testPoolObjFromNameActive(drv, pool->name)))
@@ -975,6 +981,11 @@ testStorageVolCreateXML(virStoragePoolPtr pool, const char *xml,
     if (testVolFindByName(obj, def->name)) {
         virReportError(VIR_ERR_OPERATION_FAILED, "%s",
                        "storage vol already exists");
+        goto cleanup;
+    }
+    if (srcName && !testVolFindByName(obj, srcName)) {
+        virReportError(VIR_ERR_NO_STORAGE_VOL,
+                       "no storage vol with matching name '%s'", srcName);
         goto cleanup;
     }
     if (obj->def->allocation + def->allocation > obj->def->capacity) {
@@ -993,6 +1004,103 @@ testStorageVolCreateXML(virStoragePoolPtr pool, const char *xml,
 
  cleanup:
     g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
+static virStorageVolPtr
+testStorageVolCreateXML(virStoragePoolPtr pool, const char *xml,
+                        unsigned int flags)
+{
+    virCheckFlags(0, NULL);
+
+    return testStorageVolCreate(pool, xml, NULL);
+}
+
+
+static virStorageVolPtr
+testStorageVolCreateXMLFrom(virStoragePoolPtr pool, const char *xml,
+                            virStorageVolPtr clonevol, unsigned int flags)
+{
+    virCheckFlags(0, NULL);
+
+    return testStorageVolCreate(pool, xml, clonevol->name);
+}
+
+
+/* ---- source discovery ---------------------------------------------- */
+
+/* The canned answers of libvirt's test driver: two volume groups for
+ * "logical", and the share /testshare of the asked host for "netfs". */
+static char *
+testConnectFindStoragePoolSources(virConnectPtr conn G_GNUC_UNUSED,
+                                  const char *type, const char *srcSpec,
+                                  unsigned int flags)
+{
+    xmlXPathContextPtr ctxt = NULL;
+    xmlDocPtr doc = NULL;
+    g_autofree char *host = NULL;
+    char *ret = NULL;
+    int poolType;
+
+    virCheckFlags(0, NULL);
+
+    poolType = virStoragePoolTypeFromString(type);
+    if (poolType == VIR_STORAGE_POOL_DIR) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "unknown storage pool type %s", type);
+        return NULL;
+    }
+    if (srcSpec) {
+        if (!(doc = virConfXMLParse(NULL, srcSpec,
+                                    "(storage_source_specification)", "source",
+                                    &ctxt, VIR_FROM_STORAGE)))
+            return NULL;
+        if (virConfXPathNode("./host", ctxt) &&
+            !(host = virConfXPathString("string(./host[1]/@name)", ctxt))) {
+            testReportErrorIn(VIR_FROM_STORAGE, VIR_ERR_XML_ERROR, "%s",
+                              "missing storage pool host name");
+            virConfXMLFree(doc, ctxt);
+            return NULL;
+        }
+        virConfXMLFree(doc, ctxt);
+    }
+
+    switch (poolType) {
+    case VIR_STORAGE_POOL_LOGICAL:
+        ret = g_strdup("<sources>\n"
+                       "  <source>\n"
+                       "    <device path='/dev/sda20'/>\n"
+                       "    <name>testvg1</name>\n"
+                       "    <format type='lvm2'/>\n"
+                       "  </source>\n"
+                       "  <source>\n"
+                       "    <device path='/dev/sda21'/>\n"
+                       "    <name>testvg2</name>\n"
+                       "    <format type='lvm2'/>\n"
+                       "  </source>\n"
+                       "</sources>\n");
+        break;
+    case VIR_STORAGE_POOL_NETFS:
+        /* (libvirt 9.0 crashes on a spec without a host; we refuse it) */
+        if (!host) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           "hostname must be specified for netfs sources");
+            return NULL;
+        }
+        ret = g_strdup_printf("<sources>\n"
+                              "  <source>\n"
+                              "    <host name='%s'/>\n"
+                              "    <dir path='/testshare'/>\n"
+                              "    <format type='nfs'/>\n"
+                              "  </source>\n"
+                              "</sources>\n", host);
+        break;
+    default:
+        virReportError(VIR_ERR_NO_SUPPORT,
+                       "pool type '%s' does not support source discovery", type);
+        break;
+    }
     return ret;
 }
 
@@ -1107,6 +1215,8 @@ virStorageDriver testStorageDriver = {
     .storageVolLookupByKey = testStorageVolLookupByKey,
     .storageVolLookupByPath = testStorageVolLookupByPath,
     .storageVolCreateXML = testStorageVolCreateXML,
+    .storageVolCreateXMLFrom = testStorageVolCreateXMLFrom,
+    .connectFindStoragePoolSources = testConnectFindStoragePoolSources,
     .storageVolDelete = testStorageVolDelete,
     .storageVolGetInfo = testStorageVolGetInfo,
     .storageVolGetXMLDesc = testStorageVolGetXMLDesc,
