@@ -27,7 +27,7 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
-srcdir=${abs_top_srcdir:-$(cd "$here/../.." && pwd)}
+srcdir=$(cd "${abs_top_srcdir:-$here/../..}" && pwd)
 builddir=${abs_top_builddir:-$(pwd)}
 datadir=$srcdir/tests/data/vsh
 

@@ -103,7 +103,7 @@ fi
 
 # Tab completion and history, through a pseudo-terminal.
 if command -v "$PYTHON" > /dev/null 2>&1; then
-    "$PYTHON" "$here/pty-complete.py" "$VSH" "$HOME" 'domst\t --re\t te\t' \
+    "$PYTHON" "$here/pty-complete.py" "$VSH" "$HOME" 'domstat\te --re\t te\t' \
         'net-info def\t' 'nodein\t' > "$tmp/pty" 2>&1
     grep -q '^running (unknown)' "$tmp/pty" && result OK "completes command, option, domain" ||
         result FAIL "completes command, option, domain" "$tmp/pty"
@@ -113,6 +113,20 @@ if command -v "$PYTHON" > /dev/null 2>&1; then
         result FAIL "completes a unique command" "$tmp/pty"
     grep -q '^domstate  *--reason  *test' "$HOME/cache/vsh/history" 2>/dev/null &&
         result OK "history is saved" || result FAIL "history is saved" "$tmp/pty"
+    # values of the option being typed: volumes of the --pool given,
+    # pools after --pool, node devices, interfaces
+    "$PYTHON" "$here/pty-complete.py" "$VSH" "$HOME" \
+        'vol-create-as default-pool v9 1M' 'vol-info --pool default-pool v\t' \
+        'vol-list --pool default-p\t' 'nodedev-info compu\t' 'iface-mac et\t' \
+        > "$tmp/pty2" 2>&1
+    grep -q '^Capacity: *1.00 MiB' "$tmp/pty2" && result OK "completes volume names" ||
+        result FAIL "completes volume names" "$tmp/pty2"
+    grep -q '/default-pool/v9' "$tmp/pty2" && result OK "completes a pool after --pool" ||
+        result FAIL "completes a pool after --pool" "$tmp/pty2"
+    grep -q '^Parent: *$' "$tmp/pty2" && result OK "completes node device names" ||
+        result FAIL "completes node device names" "$tmp/pty2"
+    grep -q '^aa:bb:cc:dd:ee:ff' "$tmp/pty2" && result OK "completes interface names" ||
+        result FAIL "completes interface names" "$tmp/pty2"
 else
     skip "no python3 for the pty checks"
 fi

@@ -492,8 +492,9 @@ vshCmdCreate(vshControl *ctl, const vshCmd *cmd)
     }
     vshPrintExtra(ctl, "Domain '%s' created from %s\n",
                   virDomainGetName(dom), file);
+    /* as virsh: the domain runs whether or not its console could open */
     if (vshCmdOptBool(cmd, "console"))
-        vshError(ctl, "%s", "Cannot run interactive console without a controlling TTY");
+        vshRunConsole(ctl, dom, NULL, 0);
     return true;
 }
 
@@ -578,8 +579,9 @@ vshCmdStart(vshControl *ctl, const vshCmd *cmd)
     }
  started:
     vshPrintExtra(ctl, "Domain '%s' started\n", virDomainGetName(dom));
+    /* as virsh: the domain runs whether or not its console could open */
     if (vshCmdOptBool(cmd, "console"))
-        vshError(ctl, "%s", "Cannot run interactive console without a controlling TTY");
+        vshRunConsole(ctl, dom, NULL, 0);
     return true;
 }
 

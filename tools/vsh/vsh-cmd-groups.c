@@ -25,6 +25,23 @@ const vshCmdDef *const vshCmdTables[] = {
     vshPoolCmds,
     vshVolumeCmds,
     vshShellCmds,
+    vshTuneCmds,
+    vshMonitorCmds,
+    vshNodeCmds,
+    vshEventCmds,
+    vshSnapshotCmds,
+    vshCheckpointCmds,
+    vshBackupCmds,
+    vshStreamCmds,
+    vshNodeDevCmds,
+    vshInterfaceCmds,
+    vshSecretCmds,
+    vshNWFilterCmds,
+    vshVolumeManageCmds,
+    vshDomainManageCmds,
+    vshDomainVcpuCmds,
+    vshDomainDeviceCmds,
+    vshDomainSaveCmds,
     NULL
 };
 

@@ -555,6 +555,421 @@ vshCmdPoolAutostart(vshControl *ctl, const vshCmd *cmd)
 }
 
 
+/* ---- pool-build, pool-delete --------------------------------------- */
+
+static const vshCmdOptDef vshOptsPoolBuild[] = {
+    VSH_OPT_POOL("the pool, by name or UUID"),
+    { "no-overwrite", VSH_OT_BOOL, 0, "build only if no data would be lost" },
+    { "overwrite", VSH_OT_BOOL, 0, "build even over existing data" },
+    VSH_OPT_END
+};
+
+static bool
+vshCmdPoolBuild(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    unsigned int flags = 0;
+    const char *name;
+
+    if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, &name)))
+        return false;
+    if (vshCmdOptBool(cmd, "no-overwrite"))
+        flags |= VIR_STORAGE_POOL_BUILD_NO_OVERWRITE;
+    if (vshCmdOptBool(cmd, "overwrite"))
+        flags |= VIR_STORAGE_POOL_BUILD_OVERWRITE;
+    if (virStoragePoolBuild(pool, flags) < 0) {
+        vshError(ctl, "Failed to build pool %s", name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Pool %s built\n", name);
+    return true;
+}
+
+
+static bool
+vshCmdPoolDelete(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    const char *name;
+
+    if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, &name)))
+        return false;
+    if (virStoragePoolDelete(pool, 0) < 0) {
+        vshError(ctl, "Failed to delete pool %s", name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Pool %s deleted\n", name);
+    return true;
+}
+
+
+/* ---- pool-edit, pool-capabilities ---------------------------------- */
+
+static bool
+vshCmdPoolEdit(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    g_autoptr(virStoragePool) edited = NULL;
+    g_autofree char *xml = NULL;
+    g_autofree char *newxml = NULL;
+
+    if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, NULL)))
+        return false;
+    /* the persistent definition, or the only one a driver has */
+    if (!(xml = virStoragePoolGetXMLDesc(pool, VIR_STORAGE_XML_INACTIVE)) &&
+        vshLibvirtErrorIs(VIR_ERR_INVALID_ARG)) {
+        vshResetLibvirtError();
+        xml = virStoragePoolGetXMLDesc(pool, 0);
+    }
+    if (!xml)
+        return false;
+    if (!(newxml = vshEditString(ctl, xml)))
+        return false;
+    if (strcmp(xml, newxml) == 0) {
+        vshPrintExtra(ctl, "Pool %s XML configuration not changed.\n",
+                      virStoragePoolGetName(pool));
+        return true;
+    }
+    if (!(edited = virStoragePoolDefineXML(ctl->conn, newxml, 0)))
+        return false;
+    vshPrintExtra(ctl, "Pool %s XML configuration edited.\n",
+                  virStoragePoolGetName(edited));
+    return true;
+}
+
+
+static const vshCmdOptDef vshOptsNone[] = {
+    VSH_OPT_END
+};
+
+static bool
+vshCmdPoolCapabilities(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    g_autofree char *caps = NULL;
+
+    if (!(caps = virConnectGetStoragePoolCapabilities(ctl->conn, 0))) {
+        vshError(ctl, "%s", "failed to get storage pool capabilities");
+        return false;
+    }
+    vshPrint(ctl, "%s\n", caps);
+    return true;
+}
+
+
+/* ---- pool-create-as, pool-define-as -------------------------------- */
+
+#define VSH_OPTS_POOL_AS \
+    { "name", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
+      "name of the new pool" }, \
+    { "type", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
+      "pool type (dir, fs, netfs, logical, iscsi, ...)" }, \
+    { "print-xml", VSH_OT_BOOL, 0, "print the XML that would be used and stop" }, \
+    { "source-host", VSH_OT_STRING, 0, "host serving the storage" }, \
+    { "source-path", VSH_OT_STRING, 0, "path of the storage on its host" }, \
+    { "source-dev", VSH_OT_STRING, 0, "device holding the storage" }, \
+    { "source-name", VSH_OT_STRING, 0, "name of the source (volume group, ...)" }, \
+    { "target", VSH_OT_STRING, 0, "where the pool appears on this host" }, \
+    { "source-format", VSH_OT_STRING, 0, "format of the source" }, \
+    { "auth-type", VSH_OT_STRING, 0, "authentication type (chap, ceph)" }, \
+    { "auth-username", VSH_OT_STRING, 0, "user name to authenticate as" }, \
+    { "secret-usage", VSH_OT_STRING, 0, "usage of the secret holding the password" }, \
+    { "secret-uuid", VSH_OT_STRING, 0, "UUID of the secret holding the password" }, \
+    { "adapter-name", VSH_OT_STRING, 0, "SCSI host adapter name (scsi_hostN)" }, \
+    { "adapter-wwnn", VSH_OT_STRING, 0, "WWNN of the vHBA adapter" }, \
+    { "adapter-wwpn", VSH_OT_STRING, 0, "WWPN of the vHBA adapter" }, \
+    { "adapter-parent", VSH_OT_STRING, 0, "parent scsi_hostN of the vHBA" }, \
+    { "adapter-parent-wwnn", VSH_OT_STRING, 0, "WWNN of the vHBA's parent" }, \
+    { "adapter-parent-wwpn", VSH_OT_STRING, 0, "WWPN of the vHBA's parent" }, \
+    { "adapter-parent-fabric-wwn", VSH_OT_STRING, 0, "fabric WWN of the vHBA's parent" }, \
+    { "source-protocol-ver", VSH_OT_STRING, 0, "NFS protocol version to mount with" }, \
+    { "source-initiator", VSH_OT_STRING, 0, "initiator IQN for iSCSI" }
+
+static const vshCmdOptDef vshOptsPoolDefineAs[] = {
+    VSH_OPTS_POOL_AS,
+    VSH_OPT_END
+};
+
+static const vshCmdOptDef vshOptsPoolCreateAs[] = {
+    VSH_OPTS_POOL_AS,
+    { "build", VSH_OT_BOOL, 0, "build the pool before starting it" },
+    { "no-overwrite", VSH_OT_BOOL, 0, "build only if no data would be lost" },
+    { "overwrite", VSH_OT_BOOL, 0, "build even over existing data" },
+    VSH_OPT_END
+};
+
+/* The pool XML the *-as options describe; values go in verbatim, as
+ * virsh puts them. */
+static char *
+vshPoolXMLFromOpts(vshControl *ctl, const vshCmd *cmd, const char **namep)
+{
+    static const char *const names[] = {
+        "name", "type", "source-host", "source-path", "source-dev",
+        "source-name", "target", "source-format", "auth-type",
+        "auth-username", "secret-usage", "secret-uuid", "adapter-name",
+        "adapter-wwnn", "adapter-wwpn", "adapter-parent",
+        "adapter-parent-wwnn", "adapter-parent-wwpn",
+        "adapter-parent-fabric-wwn", "source-protocol-ver",
+        "source-initiator",
+    };
+    enum {
+        NAME, TYPE, HOST, PATH, DEV, SRCNAME, TARGET, FORMAT, AUTHTYPE,
+        AUTHUSER, SECUSAGE, SECUUID, ADNAME, ADWWNN, ADWWPN, ADPARENT,
+        ADPWWNN, ADPWWPN, ADPFABRIC, PROTOVER, INITIATOR, NOPTS
+    };
+    const char *v[NOPTS];
+    g_autoptr(GString) buf = g_string_new(NULL);
+    size_t i;
+
+    if (!vshCmdExclusive(ctl, cmd, "secret-usage", "secret-uuid"))
+        return NULL;
+    for (i = 0; i < NOPTS; i++) {
+        if (vshCmdOptString(ctl, cmd, names[i], &v[i]) < 0)
+            return NULL;
+    }
+    if (!v[NAME] || !v[TYPE])
+        return NULL;
+    *namep = v[NAME];
+
+    g_string_append_printf(buf, "<pool type='%s'>\n", v[TYPE]);
+    g_string_append_printf(buf, "  <name>%s</name>\n", v[NAME]);
+    if (v[HOST] || v[PATH] || v[DEV] || v[INITIATOR] || v[FORMAT] ||
+        v[SRCNAME] || (v[ADWWNN] && v[ADWWPN]) || v[ADNAME]) {
+        g_string_append(buf, "  <source>\n");
+        if (v[HOST])
+            g_string_append_printf(buf, "    <host name='%s'/>\n", v[HOST]);
+        if (v[PATH])
+            g_string_append_printf(buf, "    <dir path='%s'/>\n", v[PATH]);
+        if (v[DEV])
+            g_string_append_printf(buf, "    <device path='%s'/>\n", v[DEV]);
+        if (v[INITIATOR])
+            g_string_append_printf(buf, "    <initiator>\n"
+                                   "      <iqn name='%s'/>\n"
+                                   "    </initiator>\n", v[INITIATOR]);
+        if (v[ADWWNN] && v[ADWWPN]) {
+            g_string_append(buf, "    <adapter type='fc_host'");
+            if (v[ADPARENT])
+                g_string_append_printf(buf, " parent='%s'", v[ADPARENT]);
+            else if (v[ADPWWNN] && v[ADPWWPN])
+                g_string_append_printf(buf, " parent_wwnn='%s' parent_wwpn='%s'",
+                                       v[ADPWWNN], v[ADPWWPN]);
+            else if (v[ADPFABRIC])
+                g_string_append_printf(buf, " parent_fabric_wwn='%s'",
+                                       v[ADPFABRIC]);
+            g_string_append_printf(buf, " wwnn='%s' wwpn='%s'/>\n",
+                                   v[ADWWNN], v[ADWWPN]);
+        } else if (v[ADNAME]) {
+            g_string_append_printf(buf, "    <adapter type='scsi_host' name='%s'/>\n",
+                                   v[ADNAME]);
+        }
+        if (v[AUTHTYPE] && v[AUTHUSER] && (v[SECUSAGE] || v[SECUUID])) {
+            g_string_append_printf(buf, "    <auth type='%s' username='%s'>\n",
+                                   v[AUTHTYPE], v[AUTHUSER]);
+            if (v[SECUSAGE])
+                g_string_append_printf(buf, "      <secret usage='%s'/>\n", v[SECUSAGE]);
+            else
+                g_string_append_printf(buf, "      <secret uuid='%s'/>\n", v[SECUUID]);
+            g_string_append(buf, "    </auth>\n");
+        }
+        if (v[FORMAT])
+            g_string_append_printf(buf, "    <format type='%s'/>\n", v[FORMAT]);
+        if (v[SRCNAME])
+            g_string_append_printf(buf, "    <name>%s</name>\n", v[SRCNAME]);
+        if (v[PROTOVER])
+            g_string_append_printf(buf, "    <protocol ver='%s'/>\n", v[PROTOVER]);
+        g_string_append(buf, "  </source>\n");
+    }
+    if (v[TARGET])
+        g_string_append_printf(buf, "  <target>\n"
+                               "    <path>%s</path>\n"
+                               "  </target>\n", v[TARGET]);
+    g_string_append(buf, "</pool>\n");
+    return g_string_free(g_steal_pointer(&buf), FALSE);
+}
+
+
+static bool
+vshCmdPoolCreateAs(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    g_autofree char *xml = NULL;
+    unsigned int flags = 0;
+    const char *name;
+
+    if (!vshCmdExclusive(ctl, cmd, "overwrite", "no-overwrite"))
+        return false;
+    if (vshCmdOptBool(cmd, "build"))
+        flags |= VIR_STORAGE_POOL_CREATE_WITH_BUILD;
+    if (vshCmdOptBool(cmd, "overwrite"))
+        flags |= VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE;
+    if (vshCmdOptBool(cmd, "no-overwrite"))
+        flags |= VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE;
+    if (!(xml = vshPoolXMLFromOpts(ctl, cmd, &name)))
+        return false;
+    if (vshCmdOptBool(cmd, "print-xml")) {
+        vshPrint(ctl, "%s", xml);
+        return true;
+    }
+    if (!(pool = virStoragePoolCreateXML(ctl->conn, xml, flags))) {
+        vshError(ctl, "Failed to create pool %s", name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Pool %s created\n", name);
+    return true;
+}
+
+
+static bool
+vshCmdPoolDefineAs(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    g_autofree char *xml = NULL;
+    const char *name;
+
+    if (!(xml = vshPoolXMLFromOpts(ctl, cmd, &name)))
+        return false;
+    if (vshCmdOptBool(cmd, "print-xml")) {
+        vshPrint(ctl, "%s", xml);
+        return true;
+    }
+    if (!(pool = virStoragePoolDefineXML(ctl->conn, xml, 0))) {
+        vshError(ctl, "Failed to define pool %s", name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Pool %s defined\n", name);
+    return true;
+}
+
+
+/* ---- find-storage-pool-sources, find-storage-pool-sources-as ------- */
+
+static const vshCmdOptDef vshOptsFindSources[] = {
+    { "type", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL,
+      "pool type whose sources to look for" },
+    { "srcSpec", VSH_OT_STRING, 0, "file with a <source> element narrowing the search" },
+    VSH_OPT_END
+};
+
+static const vshCmdOptDef vshOptsFindSourcesAs[] = {
+    { "type", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL,
+      "pool type whose sources to look for" },
+    { "host", VSH_OT_STRING, 0, "host to ask" },
+    { "port", VSH_OT_STRING, 0, "port on that host" },
+    { "initiator", VSH_OT_STRING, 0, "initiator IQN to ask with" },
+    VSH_OPT_END
+};
+
+static bool
+vshFindSources(vshControl *ctl, const char *type, const char *spec)
+{
+    g_autofree char *sources = NULL;
+
+    if (!(sources = virConnectFindStoragePoolSources(ctl->conn, type, spec, 0))) {
+        vshError(ctl, "Failed to find any %s pool sources", type);
+        return false;
+    }
+    vshPrint(ctl, "%s", sources);
+    return true;
+}
+
+static bool
+vshCmdFindSources(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autofree char *spec = NULL;
+    const char *type, *file = NULL;
+
+    if (vshCmdOptString(ctl, cmd, "type", &type) <= 0 ||
+        vshCmdOptString(ctl, cmd, "srcSpec", &file) < 0)
+        return false;
+    if (file && !(spec = vshReadFile(ctl, file)))
+        return false;
+    return vshFindSources(ctl, type, spec);
+}
+
+static bool
+vshCmdFindSourcesAs(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(GString) spec = NULL;
+    const char *type, *host = NULL, *port = NULL, *initiator = NULL;
+
+    if (vshCmdOptString(ctl, cmd, "type", &type) <= 0 ||
+        vshCmdOptString(ctl, cmd, "host", &host) < 0 ||
+        vshCmdOptString(ctl, cmd, "port", &port) < 0 ||
+        vshCmdOptString(ctl, cmd, "initiator", &initiator) < 0)
+        return false;
+    if (host) {
+        spec = g_string_new("<source>\n");
+        g_string_append_printf(spec, "  <host name='%s'", host);
+        if (port)
+            g_string_append_printf(spec, " port='%s'", port);
+        g_string_append(spec, "/>\n");
+        if (initiator)
+            g_string_append_printf(spec, "  <initiator>\n"
+                                   "    <iqn name='%s'/>\n"
+                                   "  </initiator>\n", initiator);
+        g_string_append(spec, "</source>\n");
+    }
+    return vshFindSources(ctl, type, spec ? spec->str : NULL);
+}
+
+
+/* ---- pool-event ---------------------------------------------------- */
+
+static const char *const vshPoolEventNames[] = { "lifecycle", "refresh", NULL };
+
+static const char *const vshPoolLifecycleNames[] = {
+    "Defined", "Undefined", "Started", "Stopped", "Created", "Deleted",
+};
+
+static void
+vshPoolEventLifecycle(virConnectPtr conn G_GNUC_UNUSED, virStoragePoolPtr pool,
+                      int event, int detail G_GNUC_UNUSED, void *opaque)
+{
+    vshEventPrint(opaque, "event 'lifecycle' for storage pool %s: %s\n",
+                  virStoragePoolGetName(pool),
+                  event >= 0 && (size_t)event < G_N_ELEMENTS(vshPoolLifecycleNames) ?
+                  vshPoolLifecycleNames[event] : "unknown");
+}
+
+static void
+vshPoolEventRefresh(virConnectPtr conn G_GNUC_UNUSED, virStoragePoolPtr pool,
+                    void *opaque)
+{
+    vshEventPrint(opaque, "event 'refresh' for storage pool %s\n",
+                  virStoragePoolGetName(pool));
+}
+
+static const vshCmdOptDef vshOptsPoolEvent[] = {
+    { "pool", VSH_OT_STRING, 0, "only events of this pool (name or UUID)" },
+    VSH_OPTS_EVENT,
+    VSH_OPT_END
+};
+
+static bool
+vshCmdPoolEvent(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    vshEventData data;
+    int id;
+    bool ret;
+
+    if (!vshEventPrepare(ctl, cmd, vshPoolEventNames, &data))
+        return data.listed;
+    if (vshCmdOptBool(cmd, "pool"))
+        pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, NULL);
+
+    id = virConnectStoragePoolEventRegisterAny(ctl->conn, pool, data.eventId,
+                                               data.eventId == VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE ?
+                                               VIR_STORAGE_POOL_EVENT_CALLBACK((void (*)(void))vshPoolEventLifecycle) :
+                                               VIR_STORAGE_POOL_EVENT_CALLBACK(vshPoolEventRefresh),
+                                               &data, NULL);
+    if (id < 0)
+        return false;
+    ret = vshEventWait(ctl, &data);
+    virConnectStoragePoolEventDeregisterAny(ctl->conn, id);
+    return ret;
+}
+
+
 /* ---- vol-list ------------------------------------------------------ */
 
 static const vshCmdOptDef vshOptsVolList[] = {
@@ -759,16 +1174,34 @@ vshCmdVolName(vshControl *ctl, const vshCmd *cmd)
 
 
 const vshCmdDef vshPoolCmds[] = {
+    { "find-storage-pool-sources-as", vshCmdFindSourcesAs, vshOptsFindSourcesAs,
+      "look for storage a pool could use, described by options", NULL, 0 },
+    { "find-storage-pool-sources", vshCmdFindSources, vshOptsFindSources,
+      "look for storage a pool could use, described by an XML file", NULL, 0 },
     { "pool-autostart", vshCmdPoolAutostart, vshOptsPoolAutostart,
       "choose whether a pool starts with the host", NULL, 0 },
+    { "pool-build", vshCmdPoolBuild, vshOptsPoolBuild,
+      "prepare the storage under a pool (make its directory, format, ...)", NULL, 0 },
+    { "pool-capabilities", vshCmdPoolCapabilities, vshOptsNone,
+      "print what the storage drivers can do", NULL, 0 },
+    { "pool-create-as", vshCmdPoolCreateAs, vshOptsPoolCreateAs,
+      "start a transient pool described by options", NULL, 0 },
     { "pool-create", vshCmdPoolCreate, vshOptsPoolCreate,
       "start a transient pool from an XML file", NULL, 0 },
     { "pool-define", vshCmdPoolDefine, vshOptsPoolDefine,
       "add or change a persistent pool from an XML file", NULL, 0 },
+    { "pool-define-as", vshCmdPoolDefineAs, vshOptsPoolDefineAs,
+      "add a persistent pool described by options", NULL, 0 },
+    { "pool-delete", vshCmdPoolDelete, vshOptsPoolOnly,
+      "remove the storage under a stopped pool", NULL, 0 },
     { "pool-destroy", vshCmdPoolDestroy, vshOptsPoolOnly,
       "stop a pool (its data stays)", NULL, 0 },
     { "pool-dumpxml", vshCmdPoolDumpxml, vshOptsPoolDumpxml,
       "print a pool's XML description", NULL, 0 },
+    { "pool-edit", vshCmdPoolEdit, vshOptsPoolOnly,
+      "change a pool's configuration in an editor", NULL, 0 },
+    { "pool-event", vshCmdPoolEvent, vshOptsPoolEvent,
+      "wait for storage pool events and print them", NULL, 0 },
     { "pool-info", vshCmdPoolInfo, vshOptsPoolInfo,
       "show basic facts about a pool",
       "Prints the name, UUID, state, persistence, autostart flag and, for a\n"

@@ -24,7 +24,8 @@ vshOptLabel(const vshCmdOptDef *opt)
 {
     if (opt->type == VSH_OT_BOOL)
         return g_strdup_printf("--%s", opt->name);
-    if (opt->type == VSH_OT_ARGV && !(opt->flags & VSH_OFLAG_REQUIRED))
+    if (opt->type == VSH_OT_ARGV && !(opt->flags & VSH_OFLAG_REQUIRED) &&
+        !(opt->flags & VSH_OFLAG_ARGV_NAMED))
         return g_strdup_printf("<%s>", opt->name);
     if ((opt->flags & VSH_OFLAG_POSITIONAL) &&
         ((opt->flags & VSH_OFLAG_REQUIRED) || opt->type == VSH_OT_ARGV))
@@ -44,6 +45,9 @@ vshOptSynopsis(const vshCmdOptDef *opt)
     case VSH_OT_BOOL:
         return g_strdup_printf("[--%s]", opt->name);
     case VSH_OT_ARGV:
+        if (opt->flags & VSH_OFLAG_ARGV_NAMED)
+            return g_strdup_printf(req ? "{[--%s] <string>}..." :
+                                   "[[--%s] <string>]...", opt->name);
         return g_strdup_printf(req ? "<%s>..." : "[<%s>]...", opt->name);
     case VSH_OT_STRING:
     case VSH_OT_INT:
@@ -102,8 +106,11 @@ vshHelpCommand(vshControl *ctl, const vshCmdDef *def)
 }
 
 
+/* One group's listing; `gap` adds the blank line that separates groups
+ * in the full listing (a single group ends without it, as in virsh). */
 static void
-vshHelpGroupBody(vshControl *ctl, const vshCmdGroup *grp, bool colon)
+vshHelpGroupBody(vshControl *ctl, const vshCmdGroup *grp, bool colon,
+                 bool gap)
 {
     const vshCmdDef *def;
     size_t i;
@@ -112,14 +119,15 @@ vshHelpGroupBody(vshControl *ctl, const vshCmdGroup *grp, bool colon)
              colon ? ":" : "");
     VSH_GROUP_FOREACH(grp, def, i)
         vshPrint(ctl, "    %-30s %s\n", def->name, def->summary);
-    vshPrint(ctl, "\n");
+    if (gap)
+        vshPrint(ctl, "\n");
 }
 
 
 bool
 vshHelpGroup(vshControl *ctl, const vshCmdGroup *grp)
 {
-    vshHelpGroupBody(ctl, grp, true);
+    vshHelpGroupBody(ctl, grp, true, false);
     return true;
 }
 
@@ -133,7 +141,7 @@ vshHelpAll(vshControl *ctl)
     for (grp = vshCmdGroups; grp->title; grp++) {
         if (vshCmdGroupIsEmpty(grp))
             continue;
-        vshHelpGroupBody(ctl, grp, true);
+        vshHelpGroupBody(ctl, grp, true, true);
     }
     return true;
 }

@@ -185,8 +185,8 @@ vshLookupVolume(vshControl *ctl, const vshCmd *cmd, const char *optname,
         if (pool || !poolopt)
             vshError(ctl, "failed to get vol '%s'", str);
         else
-            vshError(ctl, "failed to get vol '%s', specifying --pool might help",
-                     str);
+            vshError(ctl, "failed to get vol '%s', specifying --%s might help",
+                     str, poolopt);
     }
     return vol;
 }
@@ -333,4 +333,390 @@ vshDomainGetState(virDomainPtr dom, int *reason)
     if (reason)
         *reason = 0;
     return info.state;
+}
+
+
+/* ---- numeric options ------------------------------------------------ */
+
+/* The raw text of an option, empty or not: 1 given, 0 not given. */
+static int
+vshCmdOptRaw(const vshCmd *cmd, const char *name, const char **value)
+{
+    size_t iter = 0;
+
+    *value = vshCmdOptArgv(cmd, name, &iter);
+    return *value ? 1 : 0;
+}
+
+
+/* strtoull over the whole string (or up to *rest when @rest is given),
+ * with leading blanks and an optional '+'; a '-' is refused unless
+ * @allowNeg, and then the value wraps ("-1" is the largest value). */
+static bool
+vshParseULL(const char *str, bool allowNeg, unsigned long long *out,
+            char **rest)
+{
+    const char *p = str;
+    char *end = NULL;
+    unsigned long long val;
+
+    while (g_ascii_isspace(*p))
+        p++;
+    if (*p == '-' && !allowNeg)
+        return false;
+    errno = 0;
+    val = strtoull(str, &end, 10);
+    if (errno != 0 || end == str)
+        return false;
+    if (rest)
+        *rest = end;
+    else if (*end != '\0')
+        return false;
+    *out = val;
+    return true;
+}
+
+
+static void
+vshNumericError(vshControl *ctl, const char *name, const char *value)
+{
+    vshError(ctl, "Numeric value '%s' for <%s> option is malformed or out of range",
+             value, name);
+}
+
+
+/* Each returns 1 with *value set when the option was given, 0 when it
+ * was not (*value untouched), -1 after printing an error. */
+int
+vshCmdOptInt(vshControl *ctl, const vshCmd *cmd, const char *name, int *value)
+{
+    const char *str;
+    int rc;
+
+    if ((rc = vshCmdOptRaw(cmd, name, &str)) <= 0)
+        return rc;
+    if (!vshParseInt(str, value)) {
+        vshNumericError(ctl, name, str);
+        return -1;
+    }
+    return 1;
+}
+
+
+int
+vshCmdOptUInt(vshControl *ctl, const vshCmd *cmd, const char *name,
+              bool wrap, unsigned int *value)
+{
+    unsigned long long val;
+    const char *str;
+    int rc;
+
+    if ((rc = vshCmdOptRaw(cmd, name, &str)) <= 0)
+        return rc;
+    if (!vshParseULL(str, wrap, &val, NULL) ||
+        (val > UINT_MAX && !(wrap && (long long)val < 0 &&
+                             (long long)val >= INT_MIN))) {
+        vshNumericError(ctl, name, str);
+        return -1;
+    }
+    *value = (unsigned int)val;
+    return 1;
+}
+
+
+int
+vshCmdOptULongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
+                   bool wrap, unsigned long long *value)
+{
+    const char *str;
+    int rc;
+
+    if ((rc = vshCmdOptRaw(cmd, name, &str)) <= 0)
+        return rc;
+    if (!vshParseULL(str, wrap, value, NULL)) {
+        vshNumericError(ctl, name, str);
+        return -1;
+    }
+    return 1;
+}
+
+
+/* Multiply *value by the unit @suffix names: none means @scale; one
+ * letter or "XiB" is a power of 1024, "XB" a power of 1000, "b" bytes.
+ * Returns 0, or -1 for an unknown unit, -2 when the result passes @limit. */
+static int
+vshScaleValue(unsigned long long *value, const char *suffix,
+              unsigned long long scale, unsigned long long limit)
+{
+    static const char units[] = "bkmgtpe";
+
+    if (*suffix) {
+        const char *pos = strchr(units, g_ascii_tolower(suffix[0]));
+        unsigned long long base;
+        size_t power;
+
+        if (suffix[1] == '\0' || g_ascii_strcasecmp(suffix + 1, "iB") == 0)
+            base = 1024;
+        else if ((suffix[1] == 'b' || suffix[1] == 'B') && suffix[2] == '\0')
+            base = 1000;
+        else
+            return -1;
+        if (!pos)
+            return -1;
+        scale = 1;
+        for (power = pos - units; power > 0; power--)
+            scale *= base;
+    }
+    if (*value && *value > limit / scale)
+        return -2;
+    *value *= scale;
+    return 0;
+}
+
+
+/* A size such as "10M", "1GiB" or "512" (in units of @scale). */
+int
+vshCmdOptScaledInt(vshControl *ctl, const vshCmd *cmd, const char *name,
+                   unsigned long long scale, unsigned long long limit,
+                   unsigned long long *value)
+{
+    unsigned long long val;
+    const char *str;
+    char *end = NULL;
+    int rc;
+
+    if ((rc = vshCmdOptRaw(cmd, name, &str)) <= 0)
+        return rc;
+    if (!vshParseULL(str, false, &val, &end)) {
+        rc = -3;
+    } else {
+        rc = vshScaleValue(&val, end, scale, limit);
+    }
+    if (rc < 0) {
+        vshError(ctl, "Scaled numeric value '%s' for <%s> option is malformed or out of range",
+                 str, name);
+        /* the library's reason comes second, as virsh shows it */
+        if (rc == -1)
+            vshError(ctl, "invalid argument: unknown suffix '%s'", end);
+        else if (rc == -2)
+            vshError(ctl, "numerical overflow: value too large: %llu%s",
+                     val, end);
+        return -1;
+    }
+    *value = val;
+    return 1;
+}
+
+
+/* ---- CPU lists -------------------------------------------------------- */
+
+/* "0-3,^2,6" (or "r" for every CPU) into a bitmap of @maxcpu bits with
+ * *maplen bytes.  Items apply in order; blanks around numbers are fine. */
+unsigned char *
+vshParseCPUList(vshControl *ctl, const char *str, int maxcpu, int *maplen)
+{
+    g_autofree unsigned char *map = NULL;
+    g_autoptr(GArray) bits = g_array_new(FALSE, TRUE, sizeof(gboolean));
+    const char *p = str;
+    int len = VIR_CPU_MAPLEN(maxcpu);
+    int last = -1;
+    int i;
+
+    if (str[0] == 'r') {
+        map = g_new0(unsigned char, len);
+        for (i = 0; i < maxcpu; i++)
+            VIR_USE_CPU(map, i);
+        *maplen = len;
+        return g_steal_pointer(&map);
+    }
+
+    for (;;) {
+        unsigned long long lo, hi, c;
+        bool neg = false;
+        char *end = NULL;
+
+        while (g_ascii_isspace(*p))
+            p++;
+        if (*p == '^') {
+            neg = true;
+            p++;
+        }
+        if (!g_ascii_isdigit(*p) || !vshParseULL(p, false, &lo, &end) ||
+            lo > 1 << 20)
+            goto malformed;
+        hi = lo;
+        p = end;
+        while (g_ascii_isspace(*p))
+            p++;
+        if (*p == '-') {
+            p++;
+            while (g_ascii_isspace(*p))
+                p++;
+            if (neg || !g_ascii_isdigit(*p) ||
+                !vshParseULL(p, false, &hi, &end) || hi < lo || hi > 1 << 20)
+                goto malformed;
+            p = end;
+            while (g_ascii_isspace(*p))
+                p++;
+        }
+        if (bits->len <= hi)
+            g_array_set_size(bits, hi + 1);
+        for (c = lo; c <= hi; c++)
+            g_array_index(bits, gboolean, c) = !neg;
+        if (*p == '\0')
+            break;
+        if (*p != ',')
+            goto malformed;
+        p++;
+    }
+
+    for (i = bits->len - 1; i >= 0; i--) {
+        if (g_array_index(bits, gboolean, i)) {
+            last = i;
+            break;
+        }
+    }
+    if (last < 0) {
+        vshError(ctl, "Invalid cpulist '%s'", str);
+        return NULL;
+    }
+    if (last >= maxcpu) {
+        vshError(ctl, "CPU %d in cpulist '%s' exceed the maxcpu %d",
+                 last, str, maxcpu);
+        return NULL;
+    }
+    map = g_new0(unsigned char, len);
+    for (i = 0; i <= last; i++) {
+        if (g_array_index(bits, gboolean, i))
+            VIR_USE_CPU(map, i);
+    }
+    *maplen = len;
+    return g_steal_pointer(&map);
+
+ malformed:
+    vshError(ctl, "Invalid cpulist '%s'", str);
+    vshError(ctl, "invalid argument: Failed to parse bitmap '%s'", str);
+    return NULL;
+}
+
+
+
+/* A signed whole number (may be negative), like vshCmdOptInt. */
+int
+vshCmdOptLongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
+                  long long *value)
+{
+    const char *str;
+    char *end = NULL;
+    long long val;
+    int rc;
+
+    if ((rc = vshCmdOptRaw(cmd, name, &str)) <= 0)
+        return rc;
+    errno = 0;
+    val = strtoll(str, &end, 10);
+    if (errno != 0 || end == str || *end != '\0') {
+        vshNumericError(ctl, name, str);
+        return -1;
+    }
+    *value = val;
+    return 1;
+}
+
+
+/* --config/--live/--current into VIR_DOMAIN_AFFECT_* flags; false after
+ * the error about options that exclude each other. */
+bool
+vshCmdAffectFlags(vshControl *ctl, const vshCmd *cmd, unsigned int *flags)
+{
+    if (!vshCmdExclusive(ctl, cmd, "current", "live") ||
+        !vshCmdExclusive(ctl, cmd, "current", "config"))
+        return false;
+    *flags = 0;
+    if (vshCmdOptBool(cmd, "config"))
+        *flags |= VIR_DOMAIN_AFFECT_CONFIG;
+    if (vshCmdOptBool(cmd, "live"))
+        *flags |= VIR_DOMAIN_AFFECT_LIVE;
+    return true;
+}
+
+
+/* A typed parameter's value as virsh prints it. */
+char *
+vshTypedParamString(const virTypedParameter *p)
+{
+    switch (p->type) {
+    case VIR_TYPED_PARAM_INT:
+        return g_strdup_printf("%d", p->value.i);
+    case VIR_TYPED_PARAM_UINT:
+        return g_strdup_printf("%u", p->value.ui);
+    case VIR_TYPED_PARAM_LLONG:
+        return g_strdup_printf("%lld", p->value.l);
+    case VIR_TYPED_PARAM_ULLONG:
+        return g_strdup_printf("%llu", p->value.ul);
+    case VIR_TYPED_PARAM_DOUBLE:
+        return g_strdup_printf("%f", p->value.d);
+    case VIR_TYPED_PARAM_BOOLEAN:
+        return g_strdup(p->value.b ? "yes" : "no");
+    case VIR_TYPED_PARAM_STRING:
+        return g_strdup(p->value.s ? p->value.s : "");
+    default:
+        break;
+    }
+    return g_strdup("unimplemented parameter type");
+}
+
+
+/* Append parameter @name of @type with the value written in @text;
+ * -1 when @text is no valid value of that type. */
+int
+vshTypedParamAddFromString(virTypedParameterPtr *params, int *n, int *max,
+                           const char *name, int type, const char *text)
+{
+    unsigned long long u;
+    char *end = NULL;
+    long long l;
+    double d;
+
+    switch (type) {
+    case VIR_TYPED_PARAM_INT:
+        errno = 0;
+        l = strtoll(text, &end, 10);
+        if (errno || end == text || *end || l < INT_MIN || l > INT_MAX)
+            return -1;
+        return virTypedParamsAddInt(params, n, max, name, l);
+    case VIR_TYPED_PARAM_UINT:
+        /* like strtoul, "-1" wraps to the largest value */
+        if (!vshParseULL(text, true, &u, NULL) ||
+            (u > UINT_MAX && !((long long)u < 0 && (long long)u >= INT_MIN)))
+            return -1;
+        return virTypedParamsAddUInt(params, n, max, name, (unsigned int)u);
+    case VIR_TYPED_PARAM_LLONG:
+        errno = 0;
+        l = strtoll(text, &end, 10);
+        if (errno || end == text || *end)
+            return -1;
+        return virTypedParamsAddLLong(params, n, max, name, l);
+    case VIR_TYPED_PARAM_ULLONG:
+        if (!vshParseULL(text, true, &u, NULL))
+            return -1;
+        return virTypedParamsAddULLong(params, n, max, name, u);
+    case VIR_TYPED_PARAM_DOUBLE:
+        errno = 0;
+        d = g_ascii_strtod(text, &end);
+        if (errno || end == text || *end)
+            return -1;
+        return virTypedParamsAddDouble(params, n, max, name, d);
+    case VIR_TYPED_PARAM_BOOLEAN:
+        if (g_ascii_strcasecmp(text, "yes") == 0 || strcmp(text, "1") == 0)
+            return virTypedParamsAddBoolean(params, n, max, name, 1);
+        if (g_ascii_strcasecmp(text, "no") == 0 || strcmp(text, "0") == 0)
+            return virTypedParamsAddBoolean(params, n, max, name, 0);
+        return -1;
+    case VIR_TYPED_PARAM_STRING:
+        return virTypedParamsAddString(params, n, max, name, text);
+    default:
+        break;
+    }
+    return -1;
 }

@@ -23,7 +23,7 @@
 const vshGlobalOptDef vshGlobalOpts[] = {
     { 'c', "connect", "URI", "the hypervisor URI to connect to" },
     { 'd', "debug", "NUM", "debug level, 0 to 4 (accepted, no effect)" },
-    { 'e', "escape", "CHAR", "console escape character (accepted, no effect)" },
+    { 'e', "escape", "CHAR", "the character that leaves the console (default ^])" },
     { 'h', "help", NULL, "show this usage summary" },
     { 'k', "keepalive-interval", "NUM", "seconds between keepalive probes, 0 turns them off" },
     { 'K', "keepalive-count", "NUM", "unanswered probes before the connection is dropped" },

@@ -28,6 +28,9 @@ enum {
     VSH_OFLAG_REQUIRED   = 1 << 0, /* the command cannot run without it */
     VSH_OFLAG_POSITIONAL = 1 << 1, /* the value may be given without --name */
     VSH_OFLAG_EMPTY_OK   = 1 << 2, /* an empty value is acceptable */
+    /* an ARGV list that follows a required positional option: virsh's
+     * help then names it, "[[--NAME] <string>]..." */
+    VSH_OFLAG_ARGV_NAMED = 1 << 3,
 };
 
 typedef struct {
@@ -71,6 +74,23 @@ extern const vshCmdDef vshNetworkCmds[];
 extern const vshCmdDef vshPoolCmds[];
 extern const vshCmdDef vshVolumeCmds[];
 extern const vshCmdDef vshShellCmds[];
+extern const vshCmdDef vshMonitorCmds[];
+extern const vshCmdDef vshNodeCmds[];
+extern const vshCmdDef vshEventCmds[];
+extern const vshCmdDef vshSnapshotCmds[];
+extern const vshCmdDef vshCheckpointCmds[];
+extern const vshCmdDef vshBackupCmds[];
+extern const vshCmdDef vshStreamCmds[];
+extern const vshCmdDef vshTuneCmds[];
+extern const vshCmdDef vshNodeDevCmds[];
+extern const vshCmdDef vshInterfaceCmds[];
+extern const vshCmdDef vshSecretCmds[];
+extern const vshCmdDef vshNWFilterCmds[];
+extern const vshCmdDef vshVolumeManageCmds[];
+extern const vshCmdDef vshDomainManageCmds[];
+extern const vshCmdDef vshDomainVcpuCmds[];
+extern const vshCmdDef vshDomainDeviceCmds[];
+extern const vshCmdDef vshDomainSaveCmds[];
 extern const vshCmdDef *const vshCmdTables[];
 extern const vshCmdGroup vshCmdGroups[];
 
@@ -176,6 +196,24 @@ char *vshPrettyCapacity(unsigned long long bytes);
 const char *vshDomainStateName(int state);
 const char *vshDomainReasonName(int state, int reason);
 int vshDomainGetState(virDomainPtr dom, int *reason);
+/* numeric options: 1 given (*value set), 0 not given, -1 error printed */
+int vshCmdOptInt(vshControl *ctl, const vshCmd *cmd, const char *name,
+                 int *value);
+int vshCmdOptUInt(vshControl *ctl, const vshCmd *cmd, const char *name,
+                  bool wrap, unsigned int *value);
+int vshCmdOptULongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
+                       bool wrap, unsigned long long *value);
+int vshCmdOptScaledInt(vshControl *ctl, const vshCmd *cmd, const char *name,
+                       unsigned long long scale, unsigned long long limit,
+                       unsigned long long *value);
+unsigned char *vshParseCPUList(vshControl *ctl, const char *str, int maxcpu,
+                               int *maplen);
+int vshCmdOptLongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
+                      long long *value);
+bool vshCmdAffectFlags(vshControl *ctl, const vshCmd *cmd, unsigned int *flags);
+char *vshTypedParamString(const virTypedParameter *p);
+int vshTypedParamAddFromString(virTypedParameterPtr *params, int *n, int *max,
+                               const char *name, int type, const char *text);
 void vshDomainFree(virDomainPtr dom);
 void vshNetworkFree(virNetworkPtr net);
 void vshPoolFree(virStoragePoolPtr pool);
@@ -184,6 +222,44 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomain, vshDomainFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetwork, vshNetworkFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStoragePool, vshPoolFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, vshVolumeFree)
+
+/* vsh-cmd-checkpoint.c: helpers the checkpoint and snapshot commands share.
+ * A tree item's parent is NULL for a root; children print in array order. */
+typedef struct {
+    const char *name;
+    const char *parent;
+} vshTreeItem;
+void vshTreePrint(vshControl *ctl, const vshTreeItem *items, size_t n);
+char *vshFormatCreationTime(long long when);
+long long vshXMLNumber(const char *xml, const char *xpath);
+char *vshXMLString(const char *xml, const char *xpath);
+void vshXMLEscapeTo(GString *buf, const char *pre, const char *str,
+                    const char *post);
+char *vshEditString(vshControl *ctl, const char *text);
+
+/* vsh-cmd-network.c: waiting for object events, shared by net-event,
+ * pool-event, nodedev-event and secret-event.  The callbacks get the
+ * vshEventData as opaque and print through vshEventPrint. */
+typedef struct {
+    vshControl *ctl;
+    int eventId;                /* index in the command's list of names */
+    bool loop;
+    bool timestamp;
+    int timeout;                /* seconds; 0: wait for ever */
+    bool listed;                /* --list answered the command */
+    gint count;
+    gint done;
+} vshEventData;
+#define VSH_OPTS_EVENT \
+    { "event", VSH_OT_STRING, 0, "the kind of event to wait for" }, \
+    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" }, \
+    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" }, \
+    { "list", VSH_OT_BOOL, 0, "print the kinds of event and stop" }, \
+    { "timestamp", VSH_OT_BOOL, 0, "print the time before each event" }
+bool vshEventPrepare(vshControl *ctl, const vshCmd *cmd,
+                     const char *const *names, vshEventData *data);
+void vshEventPrint(vshEventData *data, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+bool vshEventWait(vshControl *ctl, vshEventData *data);
 
 /* vsh-xpath.c: --xpath/--wrap for the dumpxml commands */
 bool vshPrintXPath(vshControl *ctl, const char *xml, const char *xpath,
@@ -211,6 +287,12 @@ void vshPrintManPage(void);
 
 /* vsh-readline.c: the interactive loop */
 void vshInteractive(vshControl *ctl);
+
+/* vsh-cmd-stream.c: attach the terminal to dom's console until ^] (for
+ * console, and start/create --console).  false with the error printed or
+ * left as the library's last error. */
+bool vshRunConsole(vshControl *ctl, virDomainPtr dom, const char *devname,
+                   unsigned int flags);
 
 /* vsh.c: running parsed commands */
 bool vshRunCommands(vshControl *ctl, GPtrArray *cmds);

@@ -1,0 +1,1 @@
+-c test:///default 'backup-begin test --backupxml ckpt-backup.xml --checkpointxml ckpt-backup.xml --reuse-external'

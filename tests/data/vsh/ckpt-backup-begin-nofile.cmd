@@ -1,0 +1,1 @@
+-c test:///default 'backup-begin test --backupxml /nonexistent.xml'

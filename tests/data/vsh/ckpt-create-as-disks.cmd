@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create-as test c1 --diskspec vda,checkpoint=no; checkpoint-dumpxml test c1 --no-domain; checkpoint-create-as test c2 --diskspec vda,bitmap=bm; checkpoint-dumpxml test c2 --no-domain; checkpoint-parent test c2'

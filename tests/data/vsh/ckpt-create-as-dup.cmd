@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create-as test q; checkpoint-create-as test q'

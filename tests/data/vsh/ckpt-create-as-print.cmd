@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create-as test --diskspec vda --diskspec '\''vdb,checkpoint=no'\'' --name '\''<x>'\'' --description '\''a&b'\'' --print-xml; checkpoint-create-as test --diskspec vda,checkpoint=bitmap,bitmap=bb --print-xml'

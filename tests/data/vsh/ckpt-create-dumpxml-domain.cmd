@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create-as test c1 --description hello; checkpoint-dumpxml test c1'

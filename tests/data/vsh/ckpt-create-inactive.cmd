@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'checkpoint-create-as gamma c1'

@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create test ckpt-r1.xml --redefine; checkpoint-edit test r1; checkpoint-list test --name'

@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-create-as test c1; list --with-checkpoint; list --all --without-checkpoint'

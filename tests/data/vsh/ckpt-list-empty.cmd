@@ -1,0 +1,1 @@
+-c test:///default 'checkpoint-list test; checkpoint-list test --name; checkpoint-list test --tree'

@@ -1,0 +1,1 @@
+-r -c test:///default 'checkpoint-create-as test c1; snapshot-create-as test s1; checkpoint-list test; domtime test --time 5; allocpages 4 1; freecell --all'

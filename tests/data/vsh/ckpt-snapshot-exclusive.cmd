@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test s1; checkpoint-create-as test c1; snapshot-delete test s1; checkpoint-create-as test c1; snapshot-create-as test s2'

@@ -1,0 +1,1 @@
+-c test:///default 'guest-agent-timeout test --timeout abc'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-device web nonexist.xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-device web dom-new.xml --persistent'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /a vdb --address scsi:0.0.1 --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /a.img vdb --address pci:0000.00.0a.0 --multifunction --print-xml; attach-disk web /a.img sdb --address scsi:0.0.1 --print-xml; attach-disk web /a vdb --address ccw:0xfe.0x0.0x1 --print-xml'

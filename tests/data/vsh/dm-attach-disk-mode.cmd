@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /a.img vdb --mode bogus'

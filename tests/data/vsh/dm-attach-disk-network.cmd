@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web vol1 vdb --source-protocol rbd --source-host-name h:6789 --print-xml; attach-disk web vol1 vdb --source-protocol nbd --source-host-transport unix --source-host-socket /s --print-xml'

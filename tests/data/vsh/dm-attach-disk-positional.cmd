@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /a vdb virtio qemu raw 2 none native cdrom readonly file S1 0x5000c50015ea71ad ua-x --print-xml'

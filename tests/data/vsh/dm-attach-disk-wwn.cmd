@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /a vdb --wwn 0X5000c50015ea71ad --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-disk web /dev/sdb vdc --targetbus virtio --driver qemu --subdriver qcow2 --cache none --io native --type cdrom --mode readonly --sourcetype block --serial S1 --wwn 0x5000c50015ea71ad --alias ua-d --rawio --print-xml'

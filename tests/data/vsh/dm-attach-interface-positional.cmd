@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-interface web vhostuser /s vnet9 52:54:00:00:00:01 /s virtio ua-y 1 2 client --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-interface web network default --inbound 1,2,3,4,5 --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-interface web user x --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'attach-interface web bridge br0 --target vnet7 --mac 52:54:00:11:22:33 --script /s --model virtio --alias ua-n --inbound 100,200,300,400 --outbound 10 --managed --print-xml; attach-interface web hostdev 0000:00:19.0 --managed --print-xml; attach-interface web vhostuser /s --source-mode client --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'change-media web hdc /new.iso --insert --print-xml'

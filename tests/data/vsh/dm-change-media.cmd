@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'change-media web hdc --eject --print-xml; change-media web hdc /new.iso --print-xml; change-media idle fda /dev/fd0 --insert --block --print-xml'

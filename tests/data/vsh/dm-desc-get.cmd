@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'desc web; desc web --title; desc idle; desc idle --title'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'desc idle --live; desc idle --live foo'

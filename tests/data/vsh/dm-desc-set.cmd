@@ -1,0 +1,1 @@
+-c test:///default "desc test --title hello world; desc test --title; desc test --config --new-desc 'a b'; desc test --config; desc test"

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'detach-device-alias web ua-net0 --config'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'detach-disk web vda --print-xml; detach-disk web /guest/web.img --config --print-xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'detach-interface web network --mac 52:54:00:AA:BB:01 --print-xml'

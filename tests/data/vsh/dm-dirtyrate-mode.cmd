@@ -1,0 +1,1 @@
+-c test:///default 'domdirtyrate-calc test --seconds 5 --mode bogus'

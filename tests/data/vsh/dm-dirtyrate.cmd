@@ -1,0 +1,1 @@
+-c test:///default 'domdirtyrate-calc test --mode dirty-ring'

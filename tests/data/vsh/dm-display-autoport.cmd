@@ -1,0 +1,1 @@
+-c test:///default 'create dm-graphics2.xml; vncdisplay g2; domdisplay g2 --all; domdisplay g2 --include-password'

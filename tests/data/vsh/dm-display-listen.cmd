@@ -1,0 +1,1 @@
+-c test:///default 'create dm-graphics1.xml; vncdisplay g; domdisplay g --all; domdisplay g --include-password --all; ttyconsole g'

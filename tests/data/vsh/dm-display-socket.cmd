@@ -1,0 +1,1 @@
+-c test:///default 'create dm-graphics3.xml; vncdisplay g3; domdisplay g3 --all; domdisplay g3 --include-password --all'

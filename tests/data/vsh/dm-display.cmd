@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vncdisplay web; domdisplay web; domdisplay web --all; domdisplay web --include-password; domdisplay web --type spice'

@@ -1,0 +1,1 @@
+-c test:///default 'domfsinfo test; domfsfreeze test; domfsfreeze test /; domfsthaw test /boot; domfstrim test --minimum 10 --mountpoint /'

@@ -1,0 +1,1 @@
+-c test:///default 'domfstrim test --minimum -1'

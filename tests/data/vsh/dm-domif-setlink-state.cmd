@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'domif-setlink web vnet1 bogus'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'domif-setlink web 52:54:00:aa:bb:01 up --print-xml; domif-setlink web testnet0 down --config'

@@ -1,0 +1,1 @@
+-c test:///default 'domjobinfo test; domjobabort test'

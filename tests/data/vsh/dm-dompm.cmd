@@ -1,0 +1,1 @@
+-c test:///default 'dompmsuspend test mem --duration 5; dompmwakeup test; dompmsuspend test bogus'

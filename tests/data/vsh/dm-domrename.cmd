@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'domrename idle sleepy; list --all; domrename sleepy web; domrename web other'

@@ -1,0 +1,1 @@
+-c test:///default 'domxml-from-native foo nonexist.args'

@@ -1,0 +1,1 @@
+-c test:///default "edit test; dumpxml test --inactive --xpath //currentMemory"

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'emulatorpin web 9'

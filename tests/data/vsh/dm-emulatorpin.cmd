@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'emulatorpin web; emulatorpin web 1-2 --live; emulatorpin web; emulatorpin idle'

@@ -1,0 +1,1 @@
+-c test:///default 'dom-fd-associate test x 1,a'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'guestvcpus web; guestvcpus web 1 --disable'

@@ -1,0 +1,1 @@
+-c test:///default 'set-lifecycle-action test reboot bogus'

@@ -1,0 +1,1 @@
+-c test:///default 'set-lifecycle-action test poweroff restart; set-lifecycle-action test crash coredump-restart --config; dumpxml test --inactive --xpath //on_crash'

@@ -1,0 +1,1 @@
+-c test:///default 'managedsave-dumpxml test; managedsave-define test dom-new.xml'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'metadata web http://example.org/app; metadata web http://example.org/app --config'

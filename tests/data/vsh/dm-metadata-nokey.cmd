@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml "metadata web http://x --set '<a/>'"

@@ -1,0 +1,1 @@
+-c test:///default "metadata test http://x k '<a/>'; metadata test http://x"

@@ -1,0 +1,1 @@
+-c test:///default "metadata test http://x --key k --set '<a>b</a>'; metadata test http://x; dumpxml test --xpath //metadata; metadata test http://x --remove; metadata test http://x"

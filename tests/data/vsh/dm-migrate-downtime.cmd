@@ -1,0 +1,1 @@
+-c test:///default 'migrate-setmaxdowntime test 0'

@@ -1,0 +1,1 @@
+-c test:///default 'migrate-setmaxdowntime test 100; migrate-getmaxdowntime test; migrate-compcache test --size 100; migrate-setspeed test 100; migrate-getspeed test --postcopy; migrate-postcopy test'

@@ -1,0 +1,1 @@
+-c test:///default 'migrate test test:///default --timeout 5'

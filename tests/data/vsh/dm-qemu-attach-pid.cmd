@@ -1,0 +1,1 @@
+-c test:///default 'qemu-attach -1'

@@ -1,0 +1,1 @@
+-c test:///default 'qemu-monitor-command nodom x'

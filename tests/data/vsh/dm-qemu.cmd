@@ -1,0 +1,1 @@
+-c test:///default "qemu-monitor-command test --hmp info; qemu-agent-command test '{}'; qemu-monitor-event --timeout 1; qemu-attach 1; lxc-enter-namespace test /bin/true"

@@ -1,0 +1,1 @@
+-c test:///default 'reset test; inject-nmi test; reset nodom'

@@ -1,0 +1,1 @@
+-c test:///default 'destroy test; restore dm-test.save --paused; restore dm-test.save --running --paused'

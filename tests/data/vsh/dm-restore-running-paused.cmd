@@ -1,0 +1,1 @@
+-c test:///default 'restore dm-test.save --running --paused'

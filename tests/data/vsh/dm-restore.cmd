@@ -1,0 +1,1 @@
+-c test:///default 'destroy test; restore dm-test.save; list; restore dm-test.save'

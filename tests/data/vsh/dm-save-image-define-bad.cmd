@@ -1,0 +1,1 @@
+-c test:///default 'save-image-define dm-test.save dom-malformed.xml'

@@ -1,0 +1,1 @@
+-c test:///default 'save-image-edit dm-test.save'

@@ -1,0 +1,1 @@
+-c test:///default 'save-image-dumpxml dm-test.save --xpath //name; save-image-dumpxml dm-test.save --security-info --xpath /domain/@type'

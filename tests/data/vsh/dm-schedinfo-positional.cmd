@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'schedinfo web weight=1 cap=2'

@@ -1,0 +1,1 @@
+-c test:///default 'schedinfo test; schedinfo test --set weight=20; schedinfo test --live --set weight=-1'

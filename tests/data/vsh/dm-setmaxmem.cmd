@@ -1,0 +1,1 @@
+-c test:///default 'setmaxmem test 10G; setmaxmem test 16G --config; dumpxml test --inactive --xpath //memory'

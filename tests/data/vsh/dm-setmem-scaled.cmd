@@ -1,0 +1,1 @@
+-c test:///default 'setmem test 1025b --config; dumpxml test --inactive --xpath //currentMemory; setmem test 10M --config; dumpxml test --inactive --xpath //currentMemory; setmem test 1GiB; dumpxml test --xpath //currentMemory'

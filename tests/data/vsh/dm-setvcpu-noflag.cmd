@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'setvcpu web 1'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'setvcpus web 0'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'setvcpus web 3 --live; vcpucount web; setvcpus web 4 --maximum --config; vcpucount web --maximum --config'

@@ -1,0 +1,1 @@
+-c test:///default 'set-user-password test root pw; set-user-password test root pw --encrypted'

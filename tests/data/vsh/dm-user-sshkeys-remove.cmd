@@ -1,0 +1,1 @@
+-c test:///default 'set-user-sshkeys test root --remove'

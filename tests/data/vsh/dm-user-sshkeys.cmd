@@ -1,0 +1,1 @@
+-c test:///default 'get-user-sshkeys test root'

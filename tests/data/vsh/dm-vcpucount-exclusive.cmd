@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vcpucount web --maximum --active'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vcpucount web; vcpucount idle; vcpucount web --maximum --live; vcpucount web --current --config; vcpucount idle --current'

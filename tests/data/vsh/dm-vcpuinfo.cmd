@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vcpuinfo web; vcpuinfo web --pretty; vcpuinfo idle'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vcpupin web 0 3-1'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/dm-node.xml 'vcpupin web; vcpupin web 0 0-3,^2; vcpupin web 0; vcpupin web 1 r; vcpupin idle'

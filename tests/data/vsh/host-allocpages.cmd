@@ -1,0 +1,1 @@
+-c test:///default 'allocpages 4 10 --cellno 1'

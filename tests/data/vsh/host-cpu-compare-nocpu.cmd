@@ -1,0 +1,1 @@
+-c test:///default 'cpu-compare node.xml'

@@ -1,0 +1,1 @@
+-c test:///default 'cpu-compare host-cpu.xml; hypervisor-cpu-compare host-cpu.xml --arch i686'

@@ -1,0 +1,1 @@
+-c test:///default 'freecell; freecell --all; freecell 1'

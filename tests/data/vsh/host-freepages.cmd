@@ -1,0 +1,1 @@
+-c test:///default 'freepages --all; freepages --cellno 0 --pagesize 4; freepages 1 2M'

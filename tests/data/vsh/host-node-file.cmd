@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'freecell; freecell --all; freecell 0; freepages --all; nodecpumap; maxvcpus'

@@ -1,0 +1,1 @@
+-c test:///default 'node-memory-tune; node-memory-tune --shm-pages-to-scan 5'

@@ -1,0 +1,1 @@
+-c test:///default "iface-bridge eth1 br0; iface-bridge eth1 eth1; iface-bridge nosuch br0; iface-bridge eth1 br0 --delay x"

@@ -1,0 +1,1 @@
+-c test:///default "iface-begin; iface-commit"

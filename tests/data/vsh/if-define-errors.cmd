@@ -1,0 +1,1 @@
+-c test:///default "iface-define /dev/null; iface-define nonexistent.xml"

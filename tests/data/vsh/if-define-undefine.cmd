@@ -1,0 +1,1 @@
+-c test:///default "iface-define if-new.xml; iface-list --all; iface-undefine eth7; iface-undefine eth7"

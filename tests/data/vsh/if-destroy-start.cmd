@@ -1,0 +1,1 @@
+-c test:///default "iface-destroy eth1; iface-list --all; iface-start eth1; iface-start eth1"

@@ -1,0 +1,1 @@
+-c test:///default iface-destroy eth1

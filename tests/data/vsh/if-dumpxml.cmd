@@ -1,0 +1,1 @@
+-c test:///default "iface-dumpxml eth1; iface-dumpxml aa:bb:cc:dd:ee:ff --xpath //ip; iface-dumpxml eth1 --inactive"

@@ -1,0 +1,1 @@
+-c test:///default iface-edit eth1

@@ -1,0 +1,1 @@
+-c test:///default "iface-list; iface-list --inactive; iface-list --all"

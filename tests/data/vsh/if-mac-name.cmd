@@ -1,0 +1,1 @@
+-c test:///default "iface-mac eth1; iface-name aa:bb:cc:dd:ee:ff; iface-name eth1; iface-mac aa:bb:cc:dd:ee:ff; iface-name 00:00:00:00:00:01; iface-mac nosuch"

@@ -1,0 +1,1 @@
+-c test:///default "iface-begin; iface-begin; iface-undefine eth1; iface-rollback; iface-commit; iface-rollback"

@@ -1,0 +1,1 @@
+-c test:///default "iface-unbridge br0; iface-unbridge eth1"

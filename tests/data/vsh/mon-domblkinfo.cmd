@@ -1,0 +1,1 @@
+-c test:///default 'domblkinfo test vda; domblkinfo test --device /guest/diskimage1 --human'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'domblklist beta; domblklist alpha --details; domblkinfo beta --all'

@@ -1,0 +1,1 @@
+-c test:///default 'domif-getlink test vnet9; domif-getlink test 00:11:22:33:44:55'

@@ -1,0 +1,1 @@
+-c test:///default 'domif-getlink test aa:bb:cc:dd:ee:ff; domif-getlink test testnet0 --config'

@@ -1,0 +1,1 @@
+-c test:///default 'dommemstat test; dommemstat test --period 5 --live'

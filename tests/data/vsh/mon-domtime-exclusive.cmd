@@ -1,0 +1,1 @@
+-c test:///default 'domtime test --now --time 5'

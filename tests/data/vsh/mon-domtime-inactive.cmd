@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'domtime gamma'

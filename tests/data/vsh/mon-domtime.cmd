@@ -1,0 +1,1 @@
+-c test:///default 'domtime test; domtime test --pretty; domtime test --time 1000000000; domtime test'

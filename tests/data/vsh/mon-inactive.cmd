@@ -1,0 +1,1 @@
+-c test:///default 'destroy test; domblkinfo test --all; domblkerror test; dommemstat test; domblkstat test vda; domifstat test testnet0; domif-getlink test testnet0'

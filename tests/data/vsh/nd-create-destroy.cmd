@@ -1,0 +1,1 @@
+-c test:///default "nodedev-create nd-vhba.xml; nodedev-dumpxml scsi_host12; nodedev-info scsi_host12; nodedev-destroy scsi_host12; nodedev-info scsi_host12"

@@ -1,0 +1,1 @@
+-c test:///default nodedev-create /dev/null

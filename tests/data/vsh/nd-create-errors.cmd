@@ -1,0 +1,1 @@
+-c test:///default "nodedev-create nd-vhba-nowwnn.xml; nodedev-create nd-vhba-badparent.xml; nodedev-create nd-net.xml; nodedev-create net-new.xml; nodedev-create nonexistent.xml"

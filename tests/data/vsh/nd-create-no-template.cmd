@@ -1,0 +1,1 @@
+-c test:///default "nodedev-destroy scsi_host11; nodedev-create nd-vhba.xml"

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-create nd-vhba.xml; nodedev-create nd-vhba.xml; nodedev-destroy scsi_host12; nodedev-destroy scsi_host12"

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-define nd-vhba.xml; nodedev-undefine computer; nodedev-undefine nosuch"

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-destroy computer; nodedev-info computer; nodedev-destroy scsi_host2; nodedev-info scsi_host2"

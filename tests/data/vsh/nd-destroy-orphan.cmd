@@ -1,0 +1,1 @@
+-c test:///default "nodedev-destroy scsi_host1; nodedev-destroy scsi_host11; nodedev-info scsi_host11"

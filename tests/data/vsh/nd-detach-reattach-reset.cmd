@@ -1,0 +1,1 @@
+-c test:///default "nodedev-detach computer; nodedev-detach computer --driver vfio; nodedev-reattach computer; nodedev-reset computer; nodedev-detach nosuch"

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-dumpxml scsi_host1,x; nodedev-dumpxml 2000000012341234,zz; nodedev-dumpxml 2000000012341234,1000000012341234"

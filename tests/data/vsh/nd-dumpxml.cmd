@@ -1,0 +1,1 @@
+-c test:///default "nodedev-dumpxml scsi_host2; nodedev-dumpxml scsi_host1 --xpath //wwnn; nodedev-dumpxml scsi_host1 --xpath //vports --wrap"

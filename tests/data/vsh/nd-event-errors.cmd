@@ -1,0 +1,1 @@
+-c test:///default "nodedev-event --event lifecycle --device nosuch --timeout 1; net-event --event lifecycle --network nosuch --timeout 1; secret-event --event value-changed --timeout 1; pool-event --timeout 1 --event lifecycle --loop --list"

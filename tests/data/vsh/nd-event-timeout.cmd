@@ -1,0 +1,1 @@
+-c test:///default nodedev-event --event update --device computer --timeout 1

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-list --cap net,foo; nodedev-list --inactive --all; nodedev-list --tree --cap net; nodedev-list --tree --inactive"

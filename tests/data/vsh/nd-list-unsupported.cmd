@@ -1,0 +1,1 @@
+-c test:///default "nodedev-list; nodedev-list --inactive; nodedev-list --all; nodedev-list --cap scsi_host"

@@ -1,0 +1,1 @@
+-c test:///default "nodedev-start computer; nodedev-autostart computer; nodedev-autostart --disable computer; nodedev-start nosuch"

@@ -1,0 +1,1 @@
+-c test:///default net-dhcp-leases nosuch

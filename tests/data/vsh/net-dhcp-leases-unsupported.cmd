@@ -1,0 +1,1 @@
+-c test:///default "net-dhcp-leases default; net-dhcp-leases default --mac 52:54:00:00:00:01"

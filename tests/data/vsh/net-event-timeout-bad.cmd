@@ -1,0 +1,1 @@
+-c test:///default "net-event --event lifecycle --timeout 0; net-event --event lifecycle --timeout abc"

@@ -1,0 +1,1 @@
+-c test:///default net-event --event lifecycle --timeout 1 --network default

@@ -1,0 +1,1 @@
+-c test:///default net-port-create default net-new.xml

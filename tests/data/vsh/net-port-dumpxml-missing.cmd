@@ -1,0 +1,1 @@
+-c test:///default net-port-dumpxml default 11111111-2222-3333-4444-555555555555

@@ -1,0 +1,1 @@
+-c test:///default "net-port-list default; net-port-list default --uuid"

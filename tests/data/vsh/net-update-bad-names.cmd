@@ -1,0 +1,1 @@
+-c test:///default "net-update default frob ip-dhcp-host net-update-host.xml; net-update default add frob net-update-host.xml; net-update default add dns-txt \"<foo/>\""

@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host \"<host\"; net-update default add ip-dhcp-host ''; net-update default add ip-dhcp-host nonexistent.xml; net-update default add ip-dhcp-host \"<host name='q'/>\"; net-update default add ip-dhcp-host \"<host mac='zz' ip='192.168.122.3'/>\""

@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host net-update-host.xml; net-update default delete ip-dhcp-host \"<host mac='52:54:00:00:00:01'/>\"; net-update default delete ip-dhcp-host \"<host mac='52:54:00:00:00:01'/>\"; net-dumpxml default"

@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host net-update-host.xml; net-update default add-first ip-dhcp-host \"<host mac='52:54:00:00:00:02' name='beta' ip='192.168.122.20'/>\"; net-dumpxml default"

@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host net-update-host.xml; net-update default modify ip-dhcp-host \"<host mac='52:54:00:00:00:01' name='gamma' ip='192.168.122.11'/>\"; net-dumpxml default --xpath //host"

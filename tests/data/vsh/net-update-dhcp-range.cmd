@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-range \"<range start='192.168.122.100' end='192.168.122.110'/>\"; net-update default add-first ip-dhcp-range \"<range start='192.168.122.120' end='192.168.122.130'/>\"; net-update default delete ip-dhcp-range \"<range start='192.168.122.2' end='192.168.122.254'/>\"; net-dumpxml default"

@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host net-update-host.xml --config; net-update default add dns-txt \"<txt name='a' value='b'/>\" --live --config; net-update default add ip-dhcp-host net-update-host.xml --current --live; net-update default add ip-dhcp-host net-update-host.xml --current --config; net-dumpxml default"

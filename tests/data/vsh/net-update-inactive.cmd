@@ -1,0 +1,1 @@
+-c test:///default "net-destroy default; net-update default add ip-dhcp-host net-update-host.xml --live; net-update default add ip-dhcp-host net-update-host.xml; net-update default add ip-dhcp-host net-update-host.xml --current; net-start default; net-dumpxml default --xpath //host"

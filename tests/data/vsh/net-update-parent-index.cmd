@@ -1,0 +1,1 @@
+-c test:///default "net-update default add ip-dhcp-host net-update-host.xml --parent-index 5; net-update default add ip-dhcp-host net-update-host.xml --parent-index x; net-update default add ip-dhcp-host net-update-host.xml --parent-index 0; net-dumpxml default --xpath //dhcp"

@@ -1,0 +1,1 @@
+-c test:///default "net-create net-new.xml; net-update isolated add portgroup \"<portgroup name='x'/>\" --config; net-update isolated add portgroup \"<portgroup name='x'/>\"; net-dumpxml isolated"

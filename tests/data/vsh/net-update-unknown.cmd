@@ -1,0 +1,1 @@
+-c test:///default net-update nosuch add ip-dhcp-host net-update-host.xml

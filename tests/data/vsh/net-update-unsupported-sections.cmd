@@ -1,0 +1,1 @@
+-c test:///default "net-update default add bridge \"<bridge name='x'/>\"; net-update default modify domain \"<domain name='x'/>\"; net-update default add ip \"<ip address='10.0.0.1'/>\"; net-update default modify forward \"<forward mode='nat'/>\"; net-update default add forward-pf \"<pf dev='eth0'/>\""

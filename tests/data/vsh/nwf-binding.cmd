@@ -1,0 +1,1 @@
+-c test:///default "nwfilter-binding-list; nwfilter-binding-create net-new.xml; nwfilter-binding-dumpxml vnet0; nwfilter-binding-delete vnet0"

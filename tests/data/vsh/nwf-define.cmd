@@ -1,0 +1,1 @@
+-c test:///default "nwfilter-define net-new.xml; nwfilter-define nonexistent.xml"

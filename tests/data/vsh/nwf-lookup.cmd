@@ -1,0 +1,1 @@
+-c test:///default "nwfilter-dumpxml x; nwfilter-undefine 11111111-2222-3333-4444-555555555555; nwfilter-edit x"

@@ -1,0 +1,1 @@
+-c test:///default "pool-define-as p1 frob; pool-define-as p1 scsi --secret-usage x --secret-uuid y; pool-create-as p1 dir --no-overwrite --overwrite; pool-create-as p1 dir --build; pool-create-as p1 dir --overwrite; pool-define-as default-pool dir --target /x"

@@ -1,0 +1,1 @@
+-c test:///default "pool-build default-pool; pool-delete default-pool; pool-destroy default-pool; pool-delete default-pool; pool-build default-pool; pool-build default-pool --overwrite; pool-build default-pool --no-overwrite --overwrite"

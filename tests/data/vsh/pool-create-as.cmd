@@ -1,0 +1,1 @@
+-c test:///default "pool-create-as p1 dir --target /tmp/p1 --print-xml; pool-create-as p1 dir --target /tmp/p1; pool-list --all; pool-define-as p2 dir --target /tmp/p2; pool-list --all --details"

@@ -1,0 +1,1 @@
+-c test:///default "pool-edit default-pool; pool-dumpxml default-pool --xpath //path"

@@ -1,0 +1,1 @@
+-c test:///default pool-event --event refresh --pool nosuch --timeout 1 --timestamp

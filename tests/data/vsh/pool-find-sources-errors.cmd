@@ -1,0 +1,1 @@
+-c test:///default "find-storage-pool-sources netfs; find-storage-pool-sources-as dir; find-storage-pool-sources foo; find-storage-pool-sources-as iscsi --host h; find-storage-pool-sources logical --srcSpec nonexistent.xml; find-storage-pool-sources logical --srcSpec net-new.xml"

@@ -1,0 +1,1 @@
+-c test:///default "find-storage-pool-sources logical; find-storage-pool-sources netfs --srcSpec pool-srcspec.xml; find-storage-pool-sources-as netfs --host example.com --port 2049; find-storage-pool-sources-as logical --host h --initiator iqn.x"

@@ -1,0 +1,1 @@
+-c test:///default "secret-define net-new.xml; secret-define nonexistent.xml"

@@ -1,0 +1,1 @@
+-c test:///default "secret-event --list; secret-event; secret-event --event foo; secret-event --event lifecycle --secret abc --timeout 1"

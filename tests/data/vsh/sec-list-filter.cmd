@@ -1,0 +1,1 @@
+-c test:///default "secret-list --ephemeral; secret-list --no-private"

@@ -1,0 +1,1 @@
+-c test:///default "secret-dumpxml abc; secret-dumpxml 11111111-2222-3333-4444-555555555555; secret-get-value 11111111-2222-3333-4444-555555555555 --plain; secret-undefine 11111111-2222-3333-4444-555555555555"

@@ -1,0 +1,1 @@
+-c test:///default "secret-set-value 11111111-2222-3333-4444-555555555555 --base64 Zm9v --file net-new.xml; secret-set-value 11111111-2222-3333-4444-555555555555 --interactive --base64 x; secret-set-value 11111111-2222-3333-4444-555555555555 --base64 Zm9v; secret-set-value abc"

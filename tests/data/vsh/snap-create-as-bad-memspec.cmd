@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test --memspec file=/a,foo=b'

@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test s5; snapshot-create-as test s5'

@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test s5 --halt; domstate test; snapshot-info test s5'

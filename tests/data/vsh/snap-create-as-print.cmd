@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test a --print-xml --diskspec vda --diskspec vdb,snapshot=no --diskspec vdc,stype=block,file=/dev/x --diskspec vdd,driver=raw --memspec /m.img; snapshot-create-as test s2 --print-xml --description '\''x<y'\'' --diskspec vda,snapshot=external,driver=qcow2,file=/x.qcow2,stype=file --memspec file=/m.img,snapshot=external'

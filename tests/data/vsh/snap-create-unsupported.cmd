@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create-as test s3 --disk-only --diskspec vda,snapshot=external,file=/tmp/x'

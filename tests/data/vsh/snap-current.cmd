@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create test snap-s1.xml --redefine; snapshot-create test snap-s2.xml --redefine --current; snapshot-create test snap-s3.xml --redefine; snapshot-current test; snapshot-current test --name'

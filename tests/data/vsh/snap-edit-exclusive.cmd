@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-edit test s1 --rename --clone'

@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create test snap-s1.xml --redefine; snapshot-edit test --current; snapshot-edit test s1; snapshot-list test'

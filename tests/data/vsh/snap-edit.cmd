@@ -1,0 +1,1 @@
+-c test:///default 'snapshot-create test snap-s1.xml --redefine; snapshot-edit test s1; snapshot-list test --name; snapshot-edit test s1 --clone; snapshot-list test --name; snapshot-edit test s1 --rename; snapshot-list test --name'

@@ -1,0 +1,1 @@
+-c test:///default 'console test; console nosuch; destroy test; console test'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'vol-upload nosuchvol /nonexistent --pool pool1; vol-upload disk1.img /nonexistent --pool nosuchpool; vol-download nosuchvol /nonexistent/x --pool pool1; screenshot nosuch /nonexistent/x.png --screen -1; screenshot alpha /dev/null --screen 3'

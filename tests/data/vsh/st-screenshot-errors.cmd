@@ -1,0 +1,1 @@
+-c test:///default 'screenshot nosuch nofile.png; screenshot test /nonexistent/dir/x.png; screenshot test --screen -1 /dev/null; screenshot test --screen abc /dev/null'

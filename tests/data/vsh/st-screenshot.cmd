@@ -1,0 +1,1 @@
+-c test:///default 'screenshot test /dev/null; screenshot --domain test --file /dev/null --screen 0'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'vol-download disk1.img x --pool pool1 --offset -1; vol-upload disk1.img /dev/null --pool pool1 --length abc; vol-download nosuch x; vol-upload nosuch /dev/null --pool pool1; vol-download disk1.img /nonexistent/dir/x --pool pool1'

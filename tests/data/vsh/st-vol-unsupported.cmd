@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml 'vol-download disk1.img st-download-tmp --pool pool1; vol-upload disk1.img /dev/null --pool pool1; vol-upload disk1.img /nonexistent/file --pool pool1'

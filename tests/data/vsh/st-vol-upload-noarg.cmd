@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml vol-upload disk1.img

@@ -1,0 +1,1 @@
+-c test:///default 'blkdeviotune test vda --total-bytes-sec abc; blkdeviotune test vda --read-iops-sec 1x'

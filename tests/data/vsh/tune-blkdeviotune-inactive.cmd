@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'blkdeviotune idle vdb --write-bytes-sec-max 100 --write-bytes-sec-max-length 3; blkdeviotune idle vdb --config; dumpxml idle --xpath //iotune'

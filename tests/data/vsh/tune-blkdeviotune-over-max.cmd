@@ -1,0 +1,1 @@
+-c test:///default 'blkdeviotune test vda --total-bytes-sec 1000; blkdeviotune test vda --read-iops-sec 20 --write-iops-sec 30'

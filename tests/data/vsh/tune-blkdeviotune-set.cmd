@@ -1,0 +1,1 @@
+-c test:///default 'blkdeviotune test vda --total-bytes-sec 1K --total-bytes-sec-max 2K --read-iops-sec 5 --read-iops-sec-max 6 --group-name g1 --size-iops-sec 4096; blkdeviotune test vda; dumpxml test --xpath //disk/iotune'

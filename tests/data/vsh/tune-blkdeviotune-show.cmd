@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'blkdeviotune tuned vda; blkdeviotune tuned /var/lib/tuned.img'

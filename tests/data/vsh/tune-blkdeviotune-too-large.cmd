@@ -1,0 +1,1 @@
+-c test:///default blkdeviotune test vda --total-iops-sec-max 1000000000000001

@@ -1,0 +1,1 @@
+-c test:///default blkdeviotune test vda --total-bytes-sec 10 --total-bytes-sec-max 20 --read-bytes-sec 5

@@ -1,0 +1,1 @@
+-c test:///default "blkdeviotune test vda --read-bytes-sec-max 2k --read-bytes-sec 1KB; blkdeviotune test vda; blkdeviotune test vda --read-bytes-sec 1x; blkdeviotune test vda --read-bytes-sec 20000000000000000E; blkdeviotune test vda --group-name ''"

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'blkiotune tuned --device-weights /dev/sda,0,/dev/sdc,50 --config; blkiotune tuned --config; dumpxml tuned --inactive --xpath //blkiotune'

@@ -1,0 +1,1 @@
+-c test:///default 'blkiotune test --weight 500 --device-weights /dev/sda,300 --device-read-iops-sec /dev/sda,10,/dev/sdb,20 --device-write-bytes-sec /dev/sdb,1000; blkiotune test; dumpxml test --xpath //blkiotune'

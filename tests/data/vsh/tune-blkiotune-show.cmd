@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'blkiotune tuned; blkiotune idle'

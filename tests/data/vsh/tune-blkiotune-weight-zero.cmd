@@ -1,0 +1,1 @@
+-c test:///default blkiotune test --weight 0

@@ -1,0 +1,1 @@
+-c test:///default 'cpu-baseline tune-cpu-guest.xml; cpu-baseline tune-cpu-noarch.xml; cpu-baseline tune-cpu-nomodel.xml; cpu-baseline tune-cpu-unknown.xml; cpu-baseline tune-cpu-caps.xml --migratable'

@@ -1,0 +1,1 @@
+-c test:///default 'cpu-baseline tune-cpu-nocpu.xml; cpu-baseline tune-no-such-file.xml; cpu-baseline tune-cpu-broken.xml'

@@ -1,0 +1,1 @@
+-c test:///default 'cpu-baseline tune-cpu-caps.xml; cpu-baseline tune-cpu-two.xml; cpu-baseline --file tune-cpu-power.xml'

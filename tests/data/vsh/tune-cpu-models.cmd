@@ -1,0 +1,1 @@
+-c test:///default 'cpu-models x86_64; cpu-models ppc64le; cpu-models aarch64'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'cpu-stats tuned --start 1 --count 2; cpu-stats tuned --count 9; cpu-stats tuned --total; cpu-stats tuned --start 4; cpu-stats tuned --start -1; cpu-stats tuned --count -1; cpu-stats tuned --start 3 --total'

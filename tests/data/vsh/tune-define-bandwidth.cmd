@@ -1,0 +1,1 @@
+-c test:///default 'define tune-bw-dup.xml; define tune-bw-floor.xml; define tune-bw-peak.xml; define tune-bw-ok.xml; dumpxml bw --xpath //interface; domiftune bw 52:54:00:11:22:33'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'domifaddr tuned; domifaddr tuned --full --source agent; domifaddr tuned testnet2; domifaddr tuned --source arp --interface nosuch'

@@ -1,0 +1,1 @@
+-c test:///default 'domiftune test testnet0 --inbound abc; domiftune test testnet0 --outbound 1,2,3,4'

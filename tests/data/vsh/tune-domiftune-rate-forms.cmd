@@ -1,0 +1,1 @@
+-c test:///default "domiftune test testnet0 --inbound ,2; domiftune test testnet0 --outbound 0,2; domiftune test testnet0 --inbound 1,2,3,4,5; domiftune test testnet0 --inbound 1,,x; domiftune test testnet0 --inbound ,,,3 --outbound 7,,9; domiftune test testnet0; domiftune test testnet0 --inbound 0,0,0,0 --outbound 0; domiftune test testnet0"

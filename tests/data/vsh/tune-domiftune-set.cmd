@@ -1,0 +1,1 @@
+-c test:///default 'domiftune test testnet0 --inbound 100,200,300 --outbound 50; domiftune test testnet0; dumpxml test --xpath //interface/bandwidth; domiftune test aa:bb:cc:dd:ee:ff --inbound 0,0,0,20; domiftune test testnet0'

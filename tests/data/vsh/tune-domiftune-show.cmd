@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'domiftune tuned testnet0; domiftune tuned 52:54:00:aa:00:02'

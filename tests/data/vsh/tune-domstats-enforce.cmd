@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'domstats --iothread --state --enforce tuned; domstats --balloon --enforce'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'domstats tuned; domstats --iothread tuned idle; domstats --list-inactive'

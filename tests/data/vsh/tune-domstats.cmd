@@ -1,0 +1,1 @@
+-c test:///default 'domstats test; domstats --raw --state test'

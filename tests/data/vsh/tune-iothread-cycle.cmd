@@ -1,0 +1,1 @@
+-c test:///default 'iothreadadd test 3; iothreadadd test 5 --config; iothreadpin test 3 0,2; iothreadinfo test; iothreadset test 3 --poll-max-ns 100 --poll-grow 2; dumpxml test --xpath //iothreadids; dumpxml test --xpath //cputune; iothreaddel test 3; iothreadinfo test'

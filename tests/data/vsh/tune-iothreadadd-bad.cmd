@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'iothreadadd tuned 0; iothreadadd tuned -1; iothreadadd tuned abc; iothreadadd tuned 2'

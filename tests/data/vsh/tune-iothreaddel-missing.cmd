@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'iothreaddel tuned 4; iothreaddel idle 7 --config; iothreadinfo idle'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'iothreadinfo tuned; iothreadinfo idle; iothreadinfo idle --live'

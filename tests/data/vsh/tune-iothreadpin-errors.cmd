@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'iothreadpin tuned 9 1; iothreadpin tuned 1 99; iothreadpin tuned 1 x-y; iothreadpin tuned 1 3 --config; iothreadinfo tuned --config'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'iothreadset tuned 1; iothreadset tuned 9 --poll-shrink 3; iothreadset tuned 0 --poll-grow 1'

@@ -1,0 +1,1 @@
+-c test:///default 'iothreadadd test 3; iothreadset test 3 1 2 3 4 5; iothreadset test 3 --thread-pool-min 1; iothreadset test 3 --poll-grow 1 --poll-shrink 2 --poll-max-ns 3; domstats --iothread test'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'memtune tuned; memtune tuned --soft-limit 1G --config; memtune tuned --config; memtune tuned --live; dumpxml tuned --inactive --xpath //memtune'

@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'memtune idle --swap-hard-limit 2048; memtune idle; memtune idle --live; memtune idle --swap-hard-limit 2048 --hard-limit 1024; memtune idle; memtune idle --soft-limit 10'

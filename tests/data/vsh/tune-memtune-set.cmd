@@ -1,0 +1,1 @@
+-c test:///default 'memtune test --hard-limit 1000 --soft-limit 500; memtune test; dumpxml test --xpath //memtune'

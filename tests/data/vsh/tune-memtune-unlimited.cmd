@@ -1,0 +1,1 @@
+-c test:///default 'memtune test --hard-limit 1G; memtune test; memtune test --hard-limit -1; memtune test'

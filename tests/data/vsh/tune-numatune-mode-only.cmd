@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'numatune idle --mode interleave; numatune tuned --mode 2; numatune tuned; numatune idle --nodeset 0 --mode preferred; numatune idle'

@@ -1,0 +1,1 @@
+-c test:///default 'numatune test --mode preferred --nodeset 0; numatune test; dumpxml test --xpath //numatune; numatune test --config'

@@ -1,0 +1,1 @@
+-c test:///default perf test --enable bogus

@@ -1,0 +1,1 @@
+-c test:///default 'perf test cmt cmt; perf test --enable cmt --disable cpu_cycles,cmt'

@@ -1,0 +1,1 @@
+-c test:///default 'perf test --enable cmt,cpu_cycles --disable instructions; perf test; dumpxml test --xpath //perf'

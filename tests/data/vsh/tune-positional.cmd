@@ -1,0 +1,1 @@
+-c test:///default 'memtune test 100; memtune test; domiftune test testnet0 10; domiftune test testnet0; numatune test preferred 0; numatune test; blkiotune test 300 /dev/sda,5; blkiotune test; domifaddr test testnet0 lease; cpu-stats test 1 1'

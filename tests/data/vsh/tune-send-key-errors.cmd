@@ -1,0 +1,1 @@
+-c test:///@DATA@/tune-node.xml 'send-key tuned --codeset foo 1; send-key tuned NOKEY; send-key tuned 999; send-key idle KEY_A; send-key tuned --holdtime -5 1; send-key tuned 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17'

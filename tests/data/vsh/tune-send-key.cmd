@@ -1,0 +1,1 @@
+-c test:///default 'send-key test KEY_A; send-key test --codeset linux --holdtime 50 30 KEY_LEFTCTRL 0x2e'

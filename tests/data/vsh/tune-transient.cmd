@@ -1,0 +1,1 @@
+-c test:///default 'create @DATA@/tune-transient.xml; memtune tr --config; memtune tr --hard-limit 5 --config; iothreadadd tr 2 --config; perf tr --config; memtune tr --soft-limit 7; memtune tr'

@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-clone v1 v2 --pool default-pool; vol-clone v1 v2 --pool default-pool; vol-clone v1 v3 --pool default-pool --reflink; vol-clone v1 v4 --pool default-pool --print-xml; vol-clone nosuch x --pool default-pool; vol-list default-pool --details"

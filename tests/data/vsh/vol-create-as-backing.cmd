@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-create-as default-pool v2 10M --allocation 1M --format qcow2 --backing-vol v1 --backing-vol-format raw --print-xml; vol-create-as default-pool v3 10M --backing-vol /nonexist --print-xml"

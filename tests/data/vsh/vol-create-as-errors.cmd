@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10X; vol-create-as default-pool v1 10M --allocation -1; vol-create-as default-pool v1 -5; vol-create-as nosuch v1 10M; vol-create-as default-pool v1 10M --prealloc-metadata; vol-create-as default-pool v1 200G"

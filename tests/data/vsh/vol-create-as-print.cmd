@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M --print-xml; vol-create-as default-pool v2 1G --allocation 1K --format qcow2 --print-xml; vol-create-as default-pool v0 1024 --print-xml"

@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-info v1 --pool default-pool; vol-create-as default-pool v1 10M; vol-list default-pool"

@@ -1,0 +1,1 @@
+-c test:///default "vol-create default-pool vol-new.xml; vol-create default-pool vol-new.xml --prealloc-metadata; vol-create default-pool nonexistent.xml; vol-list default-pool --details"

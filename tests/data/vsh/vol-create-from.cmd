@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-create-from default-pool vol-new.xml v1 --inputpool default-pool; vol-create-from default-pool vol-new.xml /default-pool/v1; vol-create-from default-pool vol-new.xml nosuch; vol-create-from default-pool vol-new.xml /default-pool/v1 --reflink; vol-list default-pool --details"

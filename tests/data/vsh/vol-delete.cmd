@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-delete v1 --pool default-pool --delete-snapshots; vol-delete v1 --pool default-pool; vol-delete v1 --pool default-pool"

@@ -1,0 +1,1 @@
+-c test:///@DATA@/node.xml "vol-pool /pool1/disk1.img; vol-pool /pool1/disk1.img --uuid; vol-pool disk1.img; vol-pool /pool1/nosuch"

@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-resize v1 20M --pool default-pool; vol-resize v1 -1M --pool default-pool; vol-resize v1 -1M --pool default-pool --delta; vol-resize v1 1X --pool default-pool; vol-resize nosuch 1M --pool default-pool"

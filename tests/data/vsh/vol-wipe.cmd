@@ -1,0 +1,1 @@
+-c test:///default "vol-create-as default-pool v1 10M; vol-wipe v1 --pool default-pool; vol-wipe v1 --pool default-pool --algorithm zero; vol-wipe v1 --pool default-pool --algorithm dod; vol-wipe v1 --pool default-pool --algorithm foo; vol-wipe nosuch --pool default-pool"
