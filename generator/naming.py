@@ -215,3 +215,250 @@ def remote_client_stub(func_name):
 def remote_dispatch_func(proc_name):
     """REMOTE_PROC_DOMAIN_GET_INFO -> remoteDispatchDomainGetInfo."""
     return "remoteDispatch" + wire_proc_camel(proc_name)
+
+
+# Wire members whose C argument has another name (compared ignoring case
+# and underscores; tried only when no argument has the member's own name).
+WIRE_ARG_SYNONYMS = {
+    "xml": ("xmlDesc", "xmldesc"),
+    "path": ("disk",),
+    "mac": ("macstr",),
+    "offset": ("start", "utcoffset"),
+    "name": ("portdev",),
+    "iothreadsid": ("iothread_id",),
+    "cpumap": ("vcpumap",),
+    "maxnames": ("nameslen",),
+    "maxstats": ("nr_stats",),
+    "cells": ("freeMems",),
+    "dst": ("disk",),
+    "devaliases": ("devAlias",),
+}
+
+# An array member's length argument, where it is not n<member>.
+WIRE_ARRAY_LEN = {
+    "cpumap": "maplen",
+    "xmlCPUs": "ncpus",
+    "pages": "npages",
+    "pageSizes": "npages",
+    "pageCounts": "npages",
+    "value": "value_size",
+}
+
+
+def wire_arg_names(member):
+    """The C argument names a wire member may stand for, best first."""
+    return (member,) + WIRE_ARG_SYNONYMS.get(member.replace("_", "").lower(),
+                                             ())
+
+
+def wire_array_len(member):
+    """The C argument giving the length of array member `member`."""
+    return WIRE_ARRAY_LEN.get(member, "n" + member)
+
+
+def event_names(proc_name):
+    """REMOTE_PROC_DOMAIN_EVENT_CALLBACK_BLOCK_JOB -> ('Domain', 'BLOCK_JOB',
+    True): the object kind, the event (the tail of its VIR_*_EVENT_ID_
+    constant) and whether the message names a callback (callback-id form);
+    None for a message that is no object event."""
+    short = proc_name.split("_PROC_", 1)[-1]
+    for kind, word in (("Domain", "DOMAIN"), ("Network", "NETWORK"),
+                       ("StoragePool", "STORAGE_POOL"),
+                       ("NodeDevice", "NODE_DEVICE"), ("Secret", "SECRET")):
+        head = word + "_EVENT_"
+        if short.startswith(head):
+            rest = short[len(head):]
+            if rest.startswith("CALLBACK_"):
+                return kind, rest[len("CALLBACK_"):], True
+            return kind, rest, None      # decided by the message's members
+    return None
+
+
+def event_id_const(kind, event):
+    """('StoragePool', 'LIFECYCLE') -> VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE."""
+    import re
+    word = re.sub(r"(?<!^)([A-Z])", r"_\1", kind).upper()
+    return f"VIR_{word}_EVENT_ID_{event}"
+
+
+def event_callback_candidates(kind, event):
+    """C callback typedef names an event may use, best first (compared
+    ignoring case and underscores): the event's own, then the kind's
+    generic one."""
+    base = event[:-2] if event.endswith("_2") else event
+    camel = base.replace("_", "")
+    own = [f"virConnect{kind}Event{camel}Callback"]
+    if kind == "Domain" and base == "LIFECYCLE":
+        own.append("virConnectDomainEventCallback")
+    return own + [f"virConnect{kind}EventGenericCallback"]
+
+
+# ---- Go (libvirt.org/go/libvirt) ----------------------------------------
+# The rule below gives libvirt-go's names for most functions; the others
+# are in ONE table, generator/import-data/go-names.tsv.
+
+import os  # noqa: E402
+import re  # noqa: E402
+
+GO_NAMES_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "import-data", "go-names.tsv")
+
+
+def go_load_names(path=GO_NAMES_TSV):
+    """{"method": {cfunc: (recv, name)}, "type": {cname: goname},
+    "field": {"struct.field": (name, type)}, "arg": {"func.arg": type},
+    "result": {"func" or "func.arg": type}} from the exceptions table."""
+    names = {"method": {}, "type": {}, "field": {}, "arg": {}, "result": {}}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, cname, goname = line.rstrip("\n").split("\t")[:3]
+            if kind == "method":
+                recv, _, meth = goname.rpartition(".")
+                names["method"][cname] = (recv or None, meth)
+            elif kind == "field":
+                n, _, t = goname.partition(" ")
+                names["field"][cname] = (n, t or None)
+            elif kind in ("arg", "result"):
+                names[kind][cname] = goname
+            else:
+                names["type"][cname] = goname
+    return names
+
+
+def go_receiver(func):
+    """The Go type a function is a method of, or None."""
+    oa = func.object_arg
+    return oa.type[3:-3] if oa is not None else None
+
+
+def go_method(func, exceptions):
+    """virDomainGetName -> ("Domain", "GetName"); virStoragePoolLookupByName
+    -> ("Connect", "LookupStoragePoolByName"); virNodeGetFreeMemory ->
+    ("Connect", "GetFreeMemory"); virGetVersion -> (None, "GetVersion")."""
+    if func.name in exceptions:
+        return exceptions[func.name]
+    base = func.name[3:]
+    recv = go_receiver(func)
+    if recv is None:
+        return None, base
+    m = re.match(r"^(\w+?)LookupBy(\w+)$", base)
+    if m and m.group(1) != recv:
+        return recv, "Lookup" + m.group(1) + "By" + m.group(2)
+    if base.startswith(recv) and base != recv:
+        base = base[len(recv):]
+    elif recv == "Connect" and base.startswith("Node") and \
+            not base.startswith("NodeDevice"):
+        base = base[4:]
+    return recv, base
+
+
+def go_enum_type(cname, exceptions):
+    """virDomainState -> DomainState; virDomainDestroyFlagsValues ->
+    DomainDestroyFlags."""
+    if cname in exceptions:
+        return exceptions[cname]
+    t = cname[3:] if cname.startswith("vir") else cname
+    return t[:-6] if t.endswith("Values") else t
+
+
+def go_constant(cname):
+    """VIR_DOMAIN_RUNNING -> DOMAIN_RUNNING."""
+    return cname[4:] if cname.startswith("VIR_") else cname
+
+
+def go_field(struct, field, exceptions):
+    """virDomainInfo.maxMem -> ("MaxMem", None): the type comes from the
+    C one unless the table says otherwise."""
+    key = f"{struct}.{field}"
+    if key in exceptions:
+        return exceptions[key]
+    return field[0].upper() + field[1:], None
+
+
+# ---- Perl (Sys::Virt's spelling) ----------------------------------------
+# A handle object is a package (virDomain -> Sys::Virt::Domain, the
+# connection is Sys::Virt itself); a function is a method of its object
+# argument's package, named in snake case by the rules below.  Where they
+# cannot give Sys::Virt's name the IDL says so with
+# <binding lang="perl" mode="rename" name="...">.
+
+PL_HOST_NOUNS = ("virConnect", "virNode")
+
+# How an object is spelled inside a method name (get_<noun>_by_name).
+PL_NOUN_SPELLING = {"virNWFilter": "nwfilter",
+                    "virNWFilterBinding": "nwfilter_binding",
+                    "virStorageVol": "storage_volume"}
+
+# Words Sys::Virt spells its own way once the name is in snake case.
+PL_WORD_FIXUPS = [("xml_desc", "xml_description"), ("io_thread", "iothread"),
+                  ("nw_filter", "nwfilter"), ("_v_cpu", "_vcpu"),
+                  ("io_tune", "iotune")]
+
+
+def pl_package(obj_name):
+    """virDomain -> 'Sys::Virt::Domain'; virConnect -> 'Sys::Virt'."""
+    if obj_name == "virConnect":
+        return "Sys::Virt"
+    return "Sys::Virt::" + obj_name[3:]
+
+
+def pl_snake(camel):
+    """'GetXMLDesc' -> 'get_xml_description'; 'UUIDString' -> 'uuid_string'."""
+    import re
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*",
+                       camel)
+    name = "_".join(w.lower() for w in words)
+    for old, new in PL_WORD_FIXUPS:
+        name = name.replace(old, new)
+    return name
+
+
+def _pl_noun_spelling(noun, parent=None):
+    if (parent, noun) == ("virStoragePool", "virStorageVol"):
+        return "volume"                 # pool.create_volume
+    if parent and noun.startswith(parent) and noun != parent:
+        short = pl_snake(noun[len(parent):])      # DomainSnapshot -> snapshot
+        return "volume" if short == "vol" else short
+    return PL_NOUN_SPELLING.get(noun) or pl_snake(noun[3:])
+
+
+def pl_method(func_name, cls, object_names):
+    """virDomainGetInfo on virDomain -> 'get_info';
+    virDomainLookupByName on virConnect -> 'get_domain_by_name';
+    virNodeGetInfo -> 'get_node_info'; virStorageVolCreateXML on
+    virStoragePool -> 'create_volume'."""
+    noun = py_noun(func_name, object_names)
+    if noun is None:
+        return None
+    rest = func_name[len(noun):]
+    for suffix in ("WithFlags", "Flags"):
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            rest = rest[:-len(suffix)]
+    if noun == "virNode" and cls == "virConnect":
+        if rest.startswith("Get"):
+            return "get_node_" + pl_snake(rest[3:])
+        return "node_" + pl_snake(rest)
+    if noun == cls or (cls == "virConnect" and noun == "virConnect"):
+        return pl_snake(rest)
+    spelled = _pl_noun_spelling(noun, cls if cls != "virConnect" else None)
+    if rest.startswith("LookupBy"):
+        return f"get_{spelled}_by_{pl_snake(rest[8:])}"
+    for verb in ("CreateXML", "DefineXML"):
+        if rest == verb:
+            return f"{verb[:-3].lower()}_{spelled}"
+    return pl_snake(rest)
+
+
+def pl_constant(value_name, packages):
+    """VIR_DOMAIN_RUNNING -> ('Sys::Virt::Domain', 'RUNNING'): the package
+    whose prefix is the longest, and the rest of the name."""
+    best = None
+    for prefix, pkg in packages:
+        if value_name.startswith(prefix) and \
+                (best is None or len(prefix) > len(best[0])):
+            best = (prefix, pkg)
+    if best is None:
+        return None
+    return best[1], value_name[len(best[0]):]

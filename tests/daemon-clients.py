@@ -125,4 +125,171 @@ say("read-only destroy", error_of(ro.lookupByName("test").destroy))
 ro.close()
 
 del dom, d, net
+
+# ---- every shape of procedure, one family at a time ----------------------
+dom = conn.lookupByName("test")
+pool = conn.storagePoolLookupByName("default-pool")
+
+
+def shape(value):
+    """Types only, for values that are clocks (CPU time, I/O counters)."""
+    if isinstance(value, (list, tuple)):
+        return type(value)(shape(x) for x in value)
+    if isinstance(value, dict):
+        return {k: shape(v) for k, v in value.items()}
+    return type(value).__name__
+
+
+def family(name, *calls):
+    for label, func in calls:
+        try:
+            result = func()
+        except libvirt.libvirtError as e:
+            result = ("error", e.get_error_code(), e.get_error_domain(),
+                      e.get_error_message())
+        say(name, label, result)
+
+
+family("names",
+       ("ids", lambda: sorted(conn.listDomainsID())),
+       ("defined domains", lambda: sorted(conn.listDefinedDomains())),
+       ("networks", lambda: sorted(conn.listNetworks())),
+       ("defined networks", lambda: sorted(conn.listDefinedNetworks())),
+       ("pools", lambda: sorted(conn.listStoragePools())),
+       ("defined pools", lambda: sorted(conn.listDefinedStoragePools())),
+       ("volumes", lambda: sorted(pool.listVolumes())),
+       ("devices", lambda: sorted(conn.listDevices(None, 0))),
+       ("interfaces", lambda: sorted(conn.listInterfaces())),
+       ("defined interfaces", lambda: sorted(conn.listDefinedInterfaces())),
+       ("snapshot names", lambda: dom.snapshotListNames(0)),
+       ("device caps", lambda: conn.nodeDeviceLookupByName("computer")
+        .listCaps()),
+       ("cells free memory", lambda: conn.getCellsFreeMemory(0, 2)))
+family("need_results",
+       ("interfaces", lambda: [x.name() for x in conn.listAllInterfaces()]),
+       ("devices", lambda: sorted(x.name() for x in conn.listAllDevices())),
+       ("volumes", lambda: pool.listAllVolumes()),
+       ("snapshots", lambda: dom.listAllSnapshots(0)),
+       ("checkpoints", lambda: dom.listAllCheckpoints(0)),
+       ("nwfilters", lambda: conn.listAllNWFilters()),
+       ("cpu models", lambda: conn.getCPUModelNames("x86_64", 0)[:4]))
+family("renamed members",
+       ("nodedev xml", lambda: conn.nodeDeviceLookupByName("computer")
+        .XMLDesc(0).splitlines()[:2]),
+       ("nodedev caps", lambda: conn.nodeDeviceLookupByName("computer")
+        .numOfCaps()),
+       ("mac lookup", lambda: conn.interfaceLookupByMACString(
+           "aa:bb:cc:dd:ee:ff").name()),
+       ("block info", lambda: dom.blockInfo("vda", 0)),
+       ("block io tune", lambda: dom.blockIoTune("vda", 0)))
+family("typed parameters",
+       ("scheduler", lambda: dom.schedulerParameters()),
+       ("scheduler flags", lambda: dom.schedulerParametersFlags(0)),
+       ("memory", lambda: dom.memoryParameters(0)),
+       ("blkio", lambda: dom.blkioParameters(0)),
+       ("numa", lambda: dom.numaParameters(0)),
+       ("interface", lambda: dom.interfaceParameters("testnet0", 0)),
+       ("set memory", lambda: dom.setMemoryParameters(
+           {"hard_limit": 1048576}, 0)),
+       ("memory again", lambda: dom.memoryParameters(0)),
+       ("set blkio", lambda: dom.setBlkioParameters({"weight": 500}, 0)),
+       ("blkio again", lambda: dom.blkioParameters(0)),
+       ("cpu stats total", lambda: shape(dom.getCPUStats(True))),
+       ("cpu stats per cpu", lambda: shape(dom.getCPUStats(False))),
+       ("node cpu stats", lambda: shape(conn.getCPUStats(-1, 0))),
+       ("node memory stats", lambda: conn.getMemoryStats(-1, 0)),
+       ("guest vcpus", lambda: dom.guestVcpus(0)))
+family("arrays",
+       ("vcpus", lambda: shape(dom.vcpus()[0]) and dom.vcpus()[1]),
+       ("vcpu numbers", lambda: [v[:2] + v[3:] for v in dom.vcpus()[0]]),
+       ("pin info", lambda: dom.vcpuPinInfo(0)),
+       ("emulator pin", lambda: dom.emulatorPinInfo(0)),
+       ("pin vcpu", lambda: dom.pinVcpu(0, (True, False, True))),
+       ("pin info again", lambda: dom.vcpuPinInfo(0)),
+       ("iothreads", lambda: dom.ioThreadInfo(0)),
+       ("cpu map", lambda: conn.getCPUMap(0)),
+       ("free pages", lambda: conn.getFreePages([4, 2048], 0, 1, 0)),
+       ("memory stats", lambda: sorted(dom.memoryStats())),
+       ("disk errors", lambda: dom.diskErrors(0)),
+       ("fs info", lambda: dom.fsInfo(0)),
+       ("addresses", lambda: dom.interfaceAddresses(0, 0)),
+       ("send key", lambda: dom.sendKey(0, 0, [1, 2], 2, 0)),
+       ("fs freeze", lambda: dom.fsFreeze(["/"], 0)),
+       ("fs thaw", lambda: dom.fsThaw(None, 0)),
+       ("memory peek", lambda: dom.memoryPeek(0, 8, libvirt.VIR_MEMORY_VIRTUAL)),
+       ("security label", lambda: dom.securityLabel()))
+family("structs",
+       ("block stats", lambda: shape(dom.blockStats("vda"))),
+       ("interface stats", lambda: shape(dom.interfaceStats("testnet0"))))
+family("domain stats",
+       ("all", lambda: [(r[0].name(), sorted(r[1].items()))
+                        for r in conn.getAllDomainStats(
+                            libvirt.VIR_DOMAIN_STATS_STATE, 0)]),
+       ("listed", lambda: [(r[0].name(), sorted(r[1]))
+                           for r in conn.domainListGetStats([dom], 0, 0)]))
+
+# Events of every object kind, the callback-id API and the legacy one.
+seen = []
+
+
+def catch(tag):
+    def record(*args):
+        seen.append((tag, args[1].name()) + tuple(args[2:-1]))
+    return record
+
+
+def legacy_lifecycle(conn, d, event, detail, opaque):
+    seen.append(("legacy", d.name(), event, detail))
+
+
+ids = [conn.domainEventRegisterAny(None, i, catch("domain %d" % i), None)
+       for i in range(27)]
+conn.domainEventRegister(legacy_lifecycle, None)
+others = [(conn.networkEventDeregisterAny, conn.networkEventRegisterAny(
+              None, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE,
+              catch("network"), None)),
+          (conn.storagePoolEventDeregisterAny,
+           conn.storagePoolEventRegisterAny(
+               None, libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+               catch("pool"), None)),
+          (conn.storagePoolEventDeregisterAny,
+           conn.storagePoolEventRegisterAny(
+               None, libvirt.VIR_STORAGE_POOL_EVENT_ID_REFRESH,
+               catch("pool refresh"), None)),
+          (conn.nodeDeviceEventDeregisterAny,
+           conn.nodeDeviceEventRegisterAny(
+               None, libvirt.VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE,
+               catch("node device"), None))]
+say("event ids distinct", len(set(ids + [i for _, i in others])) ==
+    len(ids) + len(others))
+ev = conn.defineXML(DOMAIN_XML)
+ev.create()
+ev.suspend()
+ev.resume()
+ev.shutdown()
+ev.undefine()
+n = conn.networkDefineXML("<network><name>evnet</name><bridge name='virbr9'/>"
+                          "<ip address='192.168.150.1' netmask='255.255.255.0'/>"
+                          "</network>")
+n.create()
+n.destroy()
+n.undefine()
+p = conn.storagePoolDefineXML("<pool type='dir'><name>evpool</name><target>"
+                              "<path>/tmp</path></target></pool>", 0)
+p.create(0)
+p.refresh(0)
+p.destroy()
+p.undefine()
+deadline = time.time() + 5
+while len(seen) < 22 and time.time() < deadline:
+    time.sleep(0.02)
+for e in seen:
+    say("event", e)
+for i in ids:
+    conn.domainEventDeregisterAny(i)
+conn.domainEventDeregister(legacy_lifecycle)
+for dereg, i in others:
+    dereg(i)
+say("deregistered twice", error_of(conn.domainEventDeregisterAny, ids[0])[0])
+del dom, pool, ev, n, p
 say("close", conn.close())

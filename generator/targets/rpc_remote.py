@@ -1,155 +1,109 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""src/gen/remote_client.[ch] (the remote driver's callbacks and tables)
-and src/gen/remote_dispatch.[ch] (the daemon's procedure functions), plus
-src/gen/remote_stubs.tsv, which says for every remote procedure how each
-side is served.
+"""src/gen/remote_client.[ch] (the remote driver's callbacks and tables,
+and the delivery of event messages to the application) and
+src/gen/remote_dispatch.[ch] (the daemon's procedure functions and its
+event relays), plus src/gen/remote_stubs.tsv, which says for every remote
+procedure how each side is served.
 
 A procedure is generated when its C function and its wire payloads line up
-by name (compared ignoring case and underscores: xmlDesc == xml_desc):
+by name (compared ignoring case and underscores: xmlDesc == xml_desc; a
+few wire names stand for another C name, naming.WIRE_ARG_SYNONYMS):
 
 * the object argument and other handles match remote_nonnull_X (or the
-  nullable remote_X) members by type (by name if a type repeats);
+  nullable remote_X) members by type (by name if a type repeats); a node
+  device goes as its name;
 * strings, integers (any integer width: C converts) and UUIDs match
   members of the same name;
+* arrays going in (bytes, numbers, strings) are a C pointer plus its
+  length argument (n<member>, or naming.WIRE_ARRAY_LEN); typed
+  parameters going in are params + nparams;
 * reply members named like a pointer argument fill it (int *autostart);
   a pointer to a public struct is filled field by field by name
   (virDomainInfo), fixed char arrays of equal size included;
+* shapes of reply arrays: names/ids filled into the caller's array whose
+  size went as the max... member (the count is returned); a need_results
+  list of handles or strings the C function allocates (the `ret` member
+  is returned); strings the C function allocates (char ***); typed
+  parameters filled into the caller's array, where *nparams == 0 only
+  asks for the count (nparams in both directions), or allocated by the C
+  function (virTypedParameterPtr *); bytes into the caller's buffer of
+  `size`; arrays of public structs, filled field by field by name (nested
+  arrays counted by an n<field>/<field>len field): into the caller's array
+  (virDomainMemoryStats), counted by *nparams (virNodeGetCPUStats), or
+  allocated by the C function and freed with <struct>Free
+  (virDomainGetFSInfo, need_results for virNetworkGetDHCPLeases);
 * one reply member left over is the function's return value (a string,
   a handle, a number); no reply at all means the function returns 0.
 
-Anything else (arrays, typed parameters, streams, callbacks, functions
-that are not driver callbacks) is reported as not generated, with the
-reason, unless the IDL says the procedure is written by hand
-(<procedure handwritten=...><reason>): then the tables refer to the
-hand-written function by its conventional name (naming.remote_client_stub,
-naming.remote_dispatch_func)."""
+Events are a family: each event message names its object kind and event
+(REMOTE_PROC_<KIND>_EVENT_[CALLBACK_]<EVENT>); the C callback type of that
+event (naming.event_callback_candidates) gives the arguments, matched to
+the message members by name. The daemon gets one relay per event (sending
+the legacy or the callback-id message, as the client registered), indexed
+by event ID; the client gets one delivery per callback-id message.
+
+Anything else (streams, file descriptors, irregular arrays such as
+cpumaps, functions that are not driver callbacks) is reported as not
+generated, with the reason, unless the IDL says the procedure is written
+by hand (<procedure handwritten=...><reason>): then the tables refer to
+the hand-written function by its conventional name
+(naming.remote_client_stub, naming.remote_dispatch_func,
+remoteRelay<Kind>Event<Event>, remoteDeliver<Procedure>).  The shapes live
+in rpc_remote_shapes.py, the event family in rpc_remote_events.py."""
 
 import os
 import re
 
 from .. import writer
-from ..naming import (DRIVER_STRUCTS, c_decl, driver_field,
-                      remote_client_stub, remote_dispatch_func, wire_handle)
+from ..naming import (DRIVER_STRUCTS, c_decl, driver_field, event_id_const,
+                      remote_client_stub, remote_dispatch_func, wire_handle,
+                      wire_proc_camel)
 from . import render
+from .rpc_remote_common import (NotMechanical, Stub, Wire, conn_expr,
+                                find_arg, helper, is_integer_c, norm)
+from .rpc_remote_events import (EVENT_KINDS, deliver_func, event_id_values,
+                                plan_events, relay_func)
+from .rpc_remote_shapes import (in_array, need_list, out_array,
+                                typed_params_out)
 
 TARGET = "targets/rpc_remote.py"
 
-INTEGER_WIRE = {"int", "uint", "hyper", "uhyper", "char", "uchar", "short",
-                "ushort", "bool"}
-INTEGER_C = {"int", "unsigned int", "long", "unsigned long", "long long",
-             "unsigned long long", "short", "unsigned short", "char",
-             "unsigned char", "size_t", "ssize_t"}
-
-
-class NotMechanical(Exception):
-    pass
-
-
-def norm(name):
-    return name.replace("_", "").lower()
-
-
-def is_integer_c(ctype):
-    return ctype.replace("const ", "").strip() in INTEGER_C
-
-
-class Wire:
-    """Lookups over the wire description."""
-
-    def __init__(self, api):
-        self.api = api
-        self.consts = {c.name: c.value for c in api.wire_consts}
-        self.macros = {}
-        for m in api.macros:
-            if m.value and m.value.strip().isdigit():
-                self.macros[m.name] = int(m.value)
-        self.handles = {}           # wire type -> (object, nullable)
-        for o in api.objects:
-            if o.name in ("virConnect", "virStream"):
-                continue
-            h = wire_handle(o.name)
-            self.handles[f"remote_nonnull_{h}"] = (o, False)
-            self.handles[f"remote_{h}"] = (o, True)
-        self.structs = {s.name: s for s in api.structs}
-
-    def members(self, tname):
-        if not tname:
-            return []
-        return list(self.api.wire_type(tname).members)
-
-    def resolve(self, t):
-        """An alias's target (remote_nonnull_string -> string)."""
-        wt = self.api.wire_type(t)
-        while wt is not None and wt.kind == "alias":
-            m = wt.alias
-            if m.size or m.max:
-                return t
-            if m.optional:
-                return t
-            t = m.type
-            wt = self.api.wire_type(t)
-        return t
-
-    def count(self, v):
-        if v is None:
-            return None
-        if str(v).isdigit():
-            return int(v)
-        if v in self.consts:
-            return self.consts[v]
-        return self.macros.get(v)
-
-    def kind(self, m):
-        """What a member is: handle, ohandle, string, ostring, uuid,
-        integer, double, chars (fixed char array), or None."""
-        if m.max or m.optional:
-            return None
-        if m.type in self.handles:
-            return "ohandle" if self.handles[m.type][1] else "handle"
-        if m.type == "remote_nonnull_string":
-            return "string"
-        if m.type == "remote_string":
-            return "ostring"
-        if m.type == "remote_uuid":
-            return "uuid"
-        if m.size:
-            return "chars" if m.type in ("char", "uchar") else None
-        base = self.resolve(m.type)
-        if base in INTEGER_WIRE:
-            return "integer"
-        if base in ("double", "float"):
-            return "double"
-        return None
-
-
-def helper(obj, what):
-    short = obj.name[3:]
-    return {"to": f"remote{short}ToWire", "copy": f"remote{short}ToWireCopy",
-            "from": f"remote{short}FromWire"}[what]
-
 
 def plan(api, w, pr, func):
-    """The mapping of one procedure, or NotMechanical(reason)."""
+    """Stub for one procedure, or NotMechanical(reason)."""
     if func is None:
+        if pr.private and pr.implements:
+            raise NotMechanical(f"a step of libvirt's private migration "
+                                f"protocol ({pr.implements})")
+        if pr.name.startswith("REMOTE_PROC_AUTH_"):
+            raise NotMechanical("authentication: part of the transport")
         raise NotMechanical("serves no C function")
     if func.impl != "dispatch" or not func.driver:
         raise NotMechanical(f"{func.name} is not a driver callback")
     if pr.stream:
         raise NotMechanical("uses a stream")
+    if any(a.name in ("fd", "files", "fds") for a in func.args) or \
+            pr.name.endswith("_FD"):
+        raise NotMechanical("passes file descriptors, which the transport "
+                            "does not carry yet")
     objarg = func.object_arg
     if objarg is None:
         raise NotMechanical("no object argument")
     obj = api.object_of_ptr(objarg.type)
-
-    cargs = {a.name: a for a in func.args}
+    conn = conn_expr(objarg, obj)
+    st = Stub()
     used = set()
-    ins = []                     # (member, kind, C arg, object)
-    for m in w.members(pr.args):
+    args_m = w.members(pr.args)
+    ret_m = w.members(pr.ret)
+    done_ret = set()             # reply members already mapped
+
+    # ---- what goes in ------------------------------------------------
+    need = None                  # the need_results member
+    for m in args_m:
         k = w.kind(m)
-        if k is None:
-            raise NotMechanical(f"argument member {m.name} ({m.type}"
-                                f"{'<>' if m.max else ''}) has no "
-                                f"mechanical C form")
+        if m.name == "need_results" and k == "integer":
+            need = m
+            continue
         if k in ("handle", "ohandle"):
             o, _ = w.handles[m.type]
             cands = [a for a in func.args if a.type == o.ptr and
@@ -164,16 +118,54 @@ def plan(api, w, pr, func):
                 raise NotMechanical(f"{a.name} may be NULL but {m.name} "
                                     f"may not")
             used.add(a.name)
-            ins.append((m, k, a, o))
+            var = f"a_{a.name}"
+            st.sdecl.append(f"{c_decl(a.type, var)} = NULL;")
+            st.sclean.append(f"virObjectUnref({var});")
+            st.scall[a.name] = var
+            if k == "handle":
+                st.cpre.append(f"{helper(o, 'to')}(&args_.{m.name}, "
+                               f"{a.name});")
+                st.spre += [f"if (!({var} = {helper(o, 'from')}(conn_, "
+                            f"&args->{m.name})))", "    goto cleanup;"]
+            else:
+                wt = f"remote_nonnull_{wire_handle(o.name)}"
+                st.cdecl.append(f"{wt} {m.name}_;")
+                st.cpre += [f"if ({a.name}) {{",
+                            f"    {helper(o, 'to')}(&{m.name}_, {a.name});",
+                            f"    args_.{m.name} = &{m.name}_;", "}"]
+                st.spre += [f"if (args->{m.name} &&",
+                            f"    !({var} = {helper(o, 'from')}(conn_, "
+                            f"args->{m.name})))", "    goto cleanup;"]
             continue
-        cands = [a for a in func.args if norm(a.name) == norm(m.name) and
-                 a.name not in used]
-        if len(cands) != 1:
+        # A node device goes on the wire as its name.
+        if (k == "string" and m.name == "name" and obj.name == "virNodeDevice"
+                and objarg.name not in used):
+            a = objarg
+            used.add(a.name)
+            var = f"a_{a.name}"
+            st.cpre.append(f"args_.name = {a.name}->name;")
+            st.sdecl.append(f"{c_decl(a.type, var)} = NULL;")
+            st.spre += [f"if (!({var} = virNodeDeviceLookupByName(conn_, "
+                        f"args->name)))", "    goto cleanup;"]
+            st.sclean.append(f"virObjectUnref({var});")
+            st.scall[a.name] = var
+            continue
+        if m.max and not m.optional:
+            in_array(w, func, m, used, st)
+            continue
+        a = find_arg(func, m.name, used)
+        if a is None:
             raise NotMechanical(f"no argument named like member {m.name}")
-        a = cands[0]
         t = a.type.strip()
+        # nparams of a probing call: *nparams goes, nparams comes back.
+        if k == "integer" and t in ("int *", "unsigned int *"):
+            if not typed_params_out(w, func, m, a, ret_m, used, st,
+                                    done_ret):
+                raise NotMechanical(f"argument {a.name} ({a.type}) does "
+                                    f"not match member {m.name}")
+            continue
         ok = {
-            "string": t in ("const char *", "char *") and not a.nullable,
+            "string": t in ("const char *", "char *"),
             "ostring": t in ("const char *", "char *"),
             "uuid": t in ("const unsigned char *", "unsigned char *"),
             "integer": is_integer_c(t),
@@ -183,47 +175,71 @@ def plan(api, w, pr, func):
             raise NotMechanical(f"argument {a.name} ({a.type}) does not "
                                 f"match member {m.name} ({m.type})")
         used.add(a.name)
-        ins.append((m, k, a, None))
+        if k == "string":
+            st.cpre.append(f"args_.{m.name} = (char *){a.name};")
+            st.scall[a.name] = f"args->{m.name}"
+        elif k == "ostring":
+            st.cpre.append(f"args_.{m.name} = {a.name} ? "
+                           f"(char **)&{a.name} : NULL;")
+            st.scall[a.name] = f"(args->{m.name} ? *args->{m.name} : NULL)"
+        elif k == "uuid":
+            st.cpre.append(f"memcpy(args_.{m.name}, {a.name}, "
+                           f"VIR_UUID_BUFLEN);")
+            st.scall[a.name] = f"(unsigned char *)args->{m.name}"
+        else:
+            st.cpre.append(f"args_.{m.name} = {a.name};")
+            st.scall[a.name] = f"args->{m.name}"
 
-    # The connection and the object argument need no member of their own.
+    # As libvirt's public API does for these calls: string parameters are
+    # fine when the server can send them.
+    if st.string_okay and any(m.name == "flags" for m in args_m):
+        st.cpre.append(f"args_.flags |= remoteTypedParamStringOkay({conn});")
+
     if objarg.type == "virConnectPtr":
         used.add(objarg.name)
+        st.scall[objarg.name] = "conn_"
     elif objarg.name not in used:
         raise NotMechanical(f"the object argument {objarg.name} is not on "
                             f"the wire")
 
-    outs = []                    # (member, kind, C arg) scalar out
-    structs = []                 # (C arg, struct, [(member, field, kind)])
+    # ---- what comes back ---------------------------------------------
+    if need is not None:
+        need_list(w, func, need, ret_m, used, st, done_ret, conn)
     left = []
-    rmembers = w.members(pr.ret)
-    for m in rmembers:
-        cands = [a for a in func.args if norm(a.name) == norm(m.name) and
-                 a.name not in used]
-        if cands:
-            a = cands[0]
-            k = w.kind(m)
-            base = a.type.strip()
-            if not base.endswith("*") or k not in ("integer", "double"):
-                raise NotMechanical(f"reply member {m.name} does not fit "
-                                    f"argument {a.name} ({a.type})")
-            target = base[:-1].strip()
-            if not (is_integer_c(target) if k == "integer"
-                    else target == "double"):
-                raise NotMechanical(f"reply member {m.name} does not fit "
-                                    f"argument {a.name} ({a.type})")
-            used.add(a.name)
-            outs.append((m, k, a))
-        else:
+    for m in ret_m:
+        if m.name in done_ret:
+            continue
+        if m.max and not m.optional:
+            out_array(w, func, pr, m, args_m, used, st, done_ret, conn)
+            continue
+        a = find_arg(func, m.name, used)
+        if a is None or a.type.strip().endswith("Ptr"):
             left.append(m)
+            continue
+        k = w.kind(m)
+        base = a.type.strip()
+        if not base.endswith("*") or k not in ("integer", "double"):
+            raise NotMechanical(f"reply member {m.name} does not fit "
+                                f"argument {a.name} ({a.type})")
+        target = base[:-1].strip()
+        if not (is_integer_c(target) if k == "integer"
+                else target == "double"):
+            raise NotMechanical(f"reply member {m.name} does not fit "
+                                f"argument {a.name} ({a.type})")
+        used.add(a.name)
+        st.cpost.append(f"*{a.name} = ret_.{m.name};")
+        st.sdecl.append(f"{target} a_{a.name} = 0;")
+        st.scall[a.name] = f"&a_{a.name}"
+        st.spost.append(f"ret->{m.name} = a_{a.name};")
 
     # A pointer to a public struct takes the leftover members by field name.
     for a in func.args:
         if a.name in used or not a.type.endswith("Ptr"):
             continue
-        st = w.structs.get(a.type[:-3])
-        if st is None or st.opaque or not left:
+        sdef = w.ptr_structs.get(a.type.strip(), w.structs.get(a.type[:-3]))
+        if sdef is None or sdef.opaque or not left:
             continue
-        fields = {norm(f.name): f for f in st.fields}
+        fields = {norm(f.name): f for f in sdef.fields}
         matched = []
         for m in list(left):
             f = fields.get(norm(m.name))
@@ -234,7 +250,7 @@ def plan(api, w, pr, func):
             if k == "chars" and mo and mo.group(1) == "char":
                 if w.count(mo.group(3)) != w.count(m.size) or \
                         w.count(m.size) is None:
-                    raise NotMechanical(f"{st.name}.{f.name} and {m.name} "
+                    raise NotMechanical(f"{sdef.name}.{f.name} and {m.name} "
                                         f"differ in size")
             elif k == "integer" and is_integer_c(f.type):
                 pass
@@ -242,14 +258,33 @@ def plan(api, w, pr, func):
                 pass
             else:
                 raise NotMechanical(f"reply member {m.name} does not fit "
-                                    f"{st.name}.{f.name} ({f.type})")
+                                    f"{sdef.name}.{f.name} ({f.type})")
             matched.append((m, f, k))
             left.remove(m)
-        if matched:
-            if len(matched) != len([f for f in st.fields]):
-                raise NotMechanical(f"{st.name} is only partly on the wire")
-            used.add(a.name)
-            structs.append((a, st, matched))
+        if not matched:
+            continue
+        if len(matched) != len(sdef.fields):
+            raise NotMechanical(f"{sdef.name} is only partly on the wire")
+        used.add(a.name)
+        var = f"a_{a.name}"
+        st.sdecl.append(f"{sdef.name} {var};")
+        st.spre.append(f"memset(&{var}, 0, sizeof({var}));")
+        st.scall[a.name] = f"&{var}"
+        for m, f, k in matched:
+            if k == "chars":
+                st.cpost.append(f"memcpy({a.name}->{f.name}, ret_.{m.name}, "
+                                f"sizeof({a.name}->{f.name}));")
+                st.spost.append(f"memcpy(ret->{m.name}, {var}.{f.name}, "
+                                f"sizeof(ret->{m.name}));")
+            else:
+                st.cpost.append(f"{a.name}->{f.name} = ret_.{m.name};")
+                st.spost.append(f"ret->{m.name} = {var}.{f.name};")
+        # The caller's struct size (virDomainBlockStats): ours is the size.
+        idx = func.args.index(a)
+        if (idx + 1 < len(func.args) and func.args[idx + 1].name == "size"
+                and func.args[idx + 1].type == "size_t"):
+            used.add("size")
+            st.scall["size"] = f"sizeof({var})"
 
     unused = [a.name for a in func.args if a.name not in used]
     if unused:
@@ -257,34 +292,64 @@ def plan(api, w, pr, func):
                             f"wire")
 
     rtype = func.ret.type.strip()
-    retm = None
     if left:
         if len(left) > 1:
-            raise NotMechanical(f"reply members {', '.join(m.name for m in left)} "
+            raise NotMechanical(f"reply members "
+                                f"{', '.join(m.name for m in left)} "
                                 f"match no argument")
-        retm = left[0]
-        k = w.kind(retm)
-        if k in ("handle", "ohandle"):
-            o, _ = w.handles[retm.type]
-            if rtype != o.ptr:
-                raise NotMechanical(f"reply member {retm.name} is a handle "
-                                    f"but {func.name} returns {rtype}")
-        elif k in ("string", "ostring"):
-            if rtype not in ("char *", "const char *"):
-                raise NotMechanical(f"reply member {retm.name} is a string "
-                                    f"but {func.name} returns {rtype}")
-        elif k == "integer":
-            if not is_integer_c(rtype):
-                raise NotMechanical(f"reply member {retm.name} is a number "
-                                    f"but {func.name} returns {rtype}")
+        return_member(w, func, left[0], rtype, st, conn)
+    elif st.cresult is None:
+        if rtype != "int":
+            raise NotMechanical(f"{func.name} returns {rtype} but the reply "
+                                f"has no value for it")
+        st.cresult = "0"
+    return st
+
+
+def return_member(w, func, m, rtype, st, conn):
+    k = w.kind(m)
+    if k in ("handle", "ohandle"):
+        o, _ = w.handles[m.type]
+        if rtype != o.ptr:
+            raise NotMechanical(f"reply member {m.name} is a handle "
+                                f"but {func.name} returns {rtype}")
+        if k == "handle":
+            st.cresult = f"{helper(o, 'from')}({conn}, &ret_.{m.name})"
+            st.spost.append(f"{helper(o, 'copy')}(&ret->{m.name}, rv_);")
         else:
-            raise NotMechanical(f"reply member {retm.name} cannot be "
-                                f"returned")
-    elif rtype != "int":
-        raise NotMechanical(f"{func.name} returns {rtype} but the reply "
-                            f"has no value for it")
-    return dict(obj=obj, objarg=objarg, ins=ins, outs=outs, structs=structs,
-                retm=retm, rtype=rtype)
+            st.cresult = (f"ret_.{m.name} ? {helper(o, 'from')}({conn}, "
+                          f"ret_.{m.name}) : NULL")
+            st.spost += [f"ret->{m.name} = "
+                         f"g_new0(remote_nonnull_{wire_handle(o.name)}, 1);",
+                         f"{helper(o, 'copy')}(ret->{m.name}, rv_);"]
+        st.spost.append("virObjectUnref(rv_);")
+    elif k in ("string", "ostring"):
+        if rtype not in ("char *", "const char *"):
+            raise NotMechanical(f"reply member {m.name} is a string "
+                                f"but {func.name} returns {rtype}")
+        src = f"ret_.{m.name}" if k == "string" else \
+            f"(ret_.{m.name} ? *ret_.{m.name} : NULL)"
+        if rtype == "const char *":
+            st.cresult = f"remoteStashString({conn}, {src})"
+        elif k == "string":
+            st.cresult = f"g_steal_pointer(&ret_.{m.name})"
+        else:
+            st.cresult = (f"ret_.{m.name} ? g_steal_pointer(ret_.{m.name}) "
+                          f": NULL")
+        val = "g_strdup(rv_)" if rtype == "const char *" else "rv_"
+        if k == "string":
+            st.spost.append(f"ret->{m.name} = {val};")
+        else:
+            st.spost += [f"ret->{m.name} = g_new0(char *, 1);",
+                         f"*ret->{m.name} = {val};"]
+    elif k == "integer":
+        if not is_integer_c(rtype):
+            raise NotMechanical(f"reply member {m.name} is a number "
+                                f"but {func.name} returns {rtype}")
+        st.cresult = f"ret_.{m.name}"
+        st.spost.append(f"ret->{m.name} = rv_;")
+    else:
+        raise NotMechanical(f"reply member {m.name} cannot be returned")
 
 
 def err_test(func, var):
@@ -296,184 +361,72 @@ def err_test(func, var):
     return f"{var} == {e}"
 
 
-def conn_expr(objarg, obj):
-    if objarg.type == "virConnectPtr":
-        return objarg.name
-    return f"{objarg.name}->{obj.conn}"
-
-
-def client_stub(api, w, pr, func, p):
-    """Lines of the client callback's body."""
+def client_stub(api, w, pr, func, st):
+    """The client callback: encode, call, decode."""
     argt, rett = pr.args, pr.ret
-    L = []
+    err = func.ret.error if func.ret.error not in ("none", None) else "-1"
     decl = []
-    err = func.ret.error if func.ret.error != "none" else "-1"
     if argt:
         decl.append(f"{argt} args_;")
     if rett:
         decl.append(f"{rett} ret_;")
-    if p["rtype"] != "int" or p["retm"] is not None:
-        decl.append(f"{c_decl(p['rtype'], 'rv_')};")
-    for m, k, a, o in p["ins"]:
-        if k == "ohandle":
-            decl.append(f"remote_nonnull_{wire_handle(o.name)} {m.name}_;")
+    decl.append(f"{c_decl(func.ret.type, 'rv_')} = {err};")
+    decl += st.cdecl
+    L = []
     if argt:
         L.append("memset(&args_, 0, sizeof(args_));")
     if rett:
         L.append("memset(&ret_, 0, sizeof(ret_));")
-    for m, k, a, o in p["ins"]:
-        if k == "handle":
-            L.append(f"{helper(o, 'to')}(&args_.{m.name}, {a.name});")
-        elif k == "ohandle":
-            L.append(f"if ({a.name}) {{")
-            L.append(f"    {helper(o, 'to')}(&{m.name}_, {a.name});")
-            L.append(f"    args_.{m.name} = &{m.name}_;")
-            L.append("}")
-        elif k == "string":
-            L.append(f"args_.{m.name} = (char *){a.name};")
-        elif k == "ostring":
-            L.append(f"args_.{m.name} = {a.name} ? (char **)&{a.name} : NULL;")
-        elif k == "uuid":
-            L.append(f"memcpy(args_.{m.name}, {a.name}, VIR_UUID_BUFLEN);")
-        else:
-            L.append(f"args_.{m.name} = {a.name};")
-    conn = conn_expr(p["objarg"], p["obj"])
+    L += st.cpre
+    conn = conn_expr(func.object_arg, api.object_of_ptr(func.object_arg.type))
     af = f"(xdrproc_t)xdr_{argt}, &args_" if argt else "NULL, NULL"
     rf = f"(xdrproc_t)xdr_{rett}, &ret_" if rett else "NULL, NULL"
-    L.append(f"if (remoteCall({conn}, {pr.name},")
-    L.append(f"               {af},")
-    L.append(f"               {rf}) < 0)")
-    L.append(f"    return {err};")
-    for m, k, a in p["outs"]:
-        L.append(f"*{a.name} = ret_.{m.name};")
-    for a, st, matched in p["structs"]:
-        for m, f, k in matched:
-            if k == "chars":
-                L.append(f"memcpy({a.name}->{f.name}, ret_.{m.name}, "
-                         f"sizeof({a.name}->{f.name}));")
-            else:
-                L.append(f"{a.name}->{f.name} = ret_.{m.name};")
-    retm = p["retm"]
-    result = "0"
-    if retm is not None:
-        k = w.kind(retm)
-        if k == "handle":
-            o, _ = w.handles[retm.type]
-            L.append(f"rv_ = {helper(o, 'from')}({conn}, &ret_.{retm.name});")
-        elif k == "ohandle":
-            o, _ = w.handles[retm.type]
-            L.append(f"rv_ = ret_.{retm.name} ? {helper(o, 'from')}({conn}, "
-                     f"ret_.{retm.name}) : NULL;")
-        elif k in ("string", "ostring"):
-            src = f"ret_.{retm.name}" if k == "string" else \
-                f"(ret_.{retm.name} ? *ret_.{retm.name} : NULL)"
-            if p["rtype"] == "const char *":
-                L.append(f"rv_ = remoteStashString({conn}, {src});")
-            elif k == "string":
-                L.append(f"rv_ = g_steal_pointer(&ret_.{retm.name});")
-            else:
-                L.append(f"rv_ = ret_.{retm.name} ? "
-                         f"g_steal_pointer(ret_.{retm.name}) : NULL;")
-        else:
-            L.append(f"rv_ = ret_.{retm.name};")
-        result = "rv_"
+    L += [f"if (remoteCall({conn}, {pr.name},", f"               {af},",
+          f"               {rf}) < 0)", "    goto done;"]
+    L += st.cpost
+    L.append(f"rv_ = {st.cresult};")
+    body = "\n".join(L)
+    L.append("")
+    if "goto cleanup" in body:
+        L.append(" cleanup:")
+    L += st.cclean_ret
     if rett:
         L.append(f"xdr_free((xdrproc_t)xdr_{rett}, (char *)&ret_);")
-    L.append(f"return {result};")
+    L.append(" done:")
+    L += st.cclean
+    L.append("return rv_;")
+    # Callbacks of functions returning void-ish error values keep "rv_".
     params = ", ".join(c_decl(a.type, a.name) for a in func.args)
     return dict(name=remote_client_stub(func.name), rtype=func.ret.type,
                 params=params, decl=decl, body=L)
 
 
-def server_func(api, w, pr, func, p):
-    """Lines of the daemon's procedure function body."""
+def server_func(api, w, pr, func, st):
+    """The daemon's procedure function: decode, call, encode."""
     argt, rett = pr.args, pr.ret
-    decl, L, clean = [], [], []
+    decl = []
     if argt:
         decl.append(f"{argt} *args = argsp;")
     if rett:
         decl.append(f"{rett} *ret = retp;")
     decl.append("virConnectPtr conn_;")
-    callargs = {}
-    for m, k, a, o in p["ins"]:
-        if k in ("handle", "ohandle"):
-            decl.append(f"{c_decl(a.type, 'a_' + a.name)} = NULL;")
-            clean.append(f"virObjectUnref(a_{a.name});")
-            callargs[a.name] = f"a_{a.name}"
-        elif k == "string":
-            callargs[a.name] = f"args->{m.name}"
-        elif k == "ostring":
-            callargs[a.name] = f"(args->{m.name} ? *args->{m.name} : NULL)"
-        elif k == "uuid":
-            callargs[a.name] = f"(unsigned char *)args->{m.name}"
-        else:
-            callargs[a.name] = f"args->{m.name}"
-    for m, k, a in p["outs"]:
-        decl.append(f"{a.type[:-1].strip()} a_{a.name} = 0;")
-        callargs[a.name] = f"&a_{a.name}"
-    for a, st, matched in p["structs"]:
-        decl.append(f"{st.name} a_{a.name};")
-        L.append(f"memset(&a_{a.name}, 0, sizeof(a_{a.name}));")
-        callargs[a.name] = f"&a_{a.name}"
-    if p["objarg"].type == "virConnectPtr":
-        callargs[p["objarg"].name] = "conn_"
-    rtype = p["rtype"]
-    decl.append(f"{c_decl(rtype, 'rv_')};")
+    decl += st.sdecl
+    rtype = func.ret.type.strip()
+    init = " = NULL" if rtype.endswith("*") or rtype.endswith("Ptr") \
+        else " = 0"
+    decl.append(f"{c_decl(func.ret.type, 'rv_')}{init};")
     decl.append("int result_ = -1;")
-
     body = ["if (!(conn_ = remoteDaemonGetConn(client)))", "    return -1;"]
-    for m, k, a, o in p["ins"]:
-        if k == "handle":
-            body.append(f"if (!(a_{a.name} = {helper(o, 'from')}(conn_, "
-                        f"&args->{m.name})))")
-            body.append("    goto cleanup;")
-        elif k == "ohandle":
-            body.append(f"if (args->{m.name} &&")
-            body.append(f"    !(a_{a.name} = {helper(o, 'from')}(conn_, "
-                        f"args->{m.name})))")
-            body.append("    goto cleanup;")
-    body += L
-    call = f"{func.name}(" + ", ".join(callargs[a.name] for a in func.args) \
+    body += st.spre
+    call = f"{func.name}(" + ", ".join(st.scall[a.name] for a in func.args) \
         + ")"
     body.append(f"rv_ = {call};")
     body.append(f"if ({err_test(func, 'rv_')})")
     body.append("    goto cleanup;")
-    for m, k, a in p["outs"]:
-        body.append(f"ret->{m.name} = a_{a.name};")
-    for a, st, matched in p["structs"]:
-        for m, f, k in matched:
-            if k == "chars":
-                body.append(f"memcpy(ret->{m.name}, a_{a.name}.{f.name}, "
-                            f"sizeof(ret->{m.name}));")
-            else:
-                body.append(f"ret->{m.name} = a_{a.name}.{f.name};")
-    retm = p["retm"]
-    if retm is not None:
-        k = w.kind(retm)
-        if k in ("handle", "ohandle"):
-            o, _ = w.handles[retm.type]
-            if k == "handle":
-                body.append(f"{helper(o, 'copy')}(&ret->{retm.name}, rv_);")
-            else:
-                body.append(f"ret->{retm.name} = "
-                            f"g_new0(remote_nonnull_{wire_handle(o.name)}, 1);")
-                body.append(f"{helper(o, 'copy')}(ret->{retm.name}, rv_);")
-            body.append("virObjectUnref(rv_);")
-        elif k in ("string", "ostring"):
-            val = "g_strdup(rv_)" if rtype == "const char *" else "rv_"
-            if k == "string":
-                body.append(f"ret->{retm.name} = {val};")
-            else:
-                body.append(f"ret->{retm.name} = g_new0(char *, 1);")
-                body.append(f"*ret->{retm.name} = {val};")
-        else:
-            body.append(f"ret->{retm.name} = rv_;")
-    body.append("result_ = 0;")
-    body.append("")
-    body.append(" cleanup:")
-    body += clean
-    body.append("virObjectUnref(conn_);")
-    body.append("return result_;")
+    body += st.spost
+    body += ["result_ = 0;", "", " cleanup:"]
+    body += st.sclean
+    body += ["virObjectUnref(conn_);", "return result_;"]
     unused = []
     if not argt:
         unused.append("argsp")
@@ -481,6 +434,7 @@ def server_func(api, w, pr, func, p):
         unused.append("retp")
     return dict(name=remote_dispatch_func(pr.name), decl=decl, body=body,
                 unused=unused)
+
 
 
 def generate(api, outdir):
@@ -492,34 +446,36 @@ def generate(api, outdir):
     manual_client, manual_server = [], []
     table = {}                   # function name -> client callback
     dispatch = []                # (number, function name)
-    rows = []
+    rows = {}
     for pr in procs:
-        func = funcs.get(pr.implements) if pr.implements else None
         if pr.kind == "message":
-            side = "hand-written" if pr.handwritten else "not yet: event"
-            rows.append((pr.number, pr.name, side, side))
             continue
-        p = None
+        func = funcs.get(pr.implements) if pr.implements else None
+        st = None
         why = None
         try:
-            p = plan(api, w, pr, func)
+            st = plan(api, w, pr, func)
         except NotMechanical as e:
             why = str(e)
 
         # The client.
         if pr.client_by_hand:
             cside = "hand-written"
-            if func is not None and func.driver and func.impl == "dispatch":
+            # The function, and those it also serves (virDomainListGetStats).
+            for f in [func] + [funcs.get(x) for x in pr.also]:
+                if f is None or not f.driver or \
+                        f.impl not in ("dispatch", "manual"):
+                    continue
                 manual_client.append(dict(
-                    name=remote_client_stub(func.name), rtype=func.ret.type,
+                    name=remote_client_stub(f.name), rtype=f.ret.type,
                     params=", ".join(c_decl(a.type, a.name)
-                                     for a in func.args)))
-                table[func.name] = remote_client_stub(func.name)
+                                     for a in f.args)))
+                table[f.name] = remote_client_stub(f.name)
         elif func is not None and func.impl != "dispatch":
             cside = "local"
-        elif p is not None:
+        elif st is not None:
             cside = "generated"
-            client_gen.append(client_stub(api, w, pr, func, p))
+            client_gen.append(client_stub(api, w, pr, func, st))
             table[func.name] = remote_client_stub(func.name)
         else:
             cside = f"not yet: {why}"
@@ -529,13 +485,79 @@ def generate(api, outdir):
             sside = "hand-written"
             manual_server.append(remote_dispatch_func(pr.name))
             dispatch.append((pr.number, remote_dispatch_func(pr.name)))
-        elif p is not None:
+        elif st is not None:
             sside = "generated"
-            server_gen.append(server_func(api, w, pr, func, p))
+            server_gen.append(server_func(api, w, pr, func, st))
             dispatch.append((pr.number, remote_dispatch_func(pr.name)))
         else:
             sside = f"not yet: {why}"
-        rows.append((pr.number, pr.name, cside, sside))
+        rows[pr.number] = (pr.number, pr.name, cside, sside)
+
+    for n, (num, name, cside, sside) in list(rows.items()):
+        pr = [p for p in procs if p.number == num][0]
+        if cside.startswith("not yet") and pr.handwritten == "server" and \
+                pr.implements in table:
+            rows[n] = (num, name, "served by another procedure", sside)
+
+    # Events: the daemon's relays, the client's deliveries.
+    evs = plan_events(api, w, procs)
+    relays, manual_relays, delivers, manual_delivers = [], [], [], []
+    msgtable, evtables = [], {k: [] for k in EVENT_KINDS}
+    for (kind, event), ev in sorted(evs.items()):
+        ids = event_id_values(api, kind)
+        idname = event_id_const(kind, event)
+        known = ev.cb is not None and idname in ids
+        prs = [p for p in (ev.lproc, ev.cproc) if p is not None]
+        by_hand = any(p.handwritten for p in prs)
+        why = None
+        if not known:
+            why = f"no event ID {idname} or no C callback for it"
+        elif by_hand:
+            manual_relays.append(dict(name=ev.relay, rtype=ev.cb.ret.type,
+                                      params=", ".join(c_decl(a.type, a.name)
+                                                       for a in ev.cb.args)))
+        else:
+            try:
+                relays.append(relay_func(w, ev))
+            except NotMechanical as e:
+                why = str(e)
+        if why is None:
+            evtables[kind].append(dict(id=idname, func=ev.relay,
+                                       legacy=ev.lproc.name if ev.lproc
+                                       else "0"))
+        sside = f"not yet: {why}" if why else \
+            ("hand-written" if by_hand else "generated")
+        if ev.lproc is not None:
+            rows[ev.lproc.number] = (ev.lproc.number, ev.lproc.name,
+                                     "not needed: the client registers in "
+                                     "the callback-id form", sside)
+        if ev.cproc is not None:
+            pr = ev.cproc
+            cside = None
+            dname = "remoteDeliver" + wire_proc_camel(pr.name)
+            if why:
+                cside = sside
+            elif by_hand:
+                manual_delivers.append(dname)
+                cside = "hand-written"
+            else:
+                try:
+                    delivers.append(deliver_func(w, ev, pr))
+                    cside = "generated"
+                except NotMechanical as e:
+                    cside = f"not yet: {e}"
+            if cside in ("generated", "hand-written"):
+                msgtable.append(dict(proc=pr.name, kind=EVENT_KINDS.index(kind),
+                                     id=idname, msg=pr.msg, func=dname))
+            rows[pr.number] = (pr.number, pr.name, cside, sside)
+    for pr in procs:
+        if pr.kind == "message" and pr.number not in rows:
+            side = "hand-written" if pr.handwritten else "not yet: event"
+            rows[pr.number] = (pr.number, pr.name, side, side)
+    evsizes = {}
+    for kind in EVENT_KINDS:
+        ids = event_id_values(api, kind)
+        evsizes[kind] = max(ids.values()) + 1 if ids else 0
 
     tables = []
     for kind, struct in DRIVER_STRUCTS.items():
@@ -547,7 +569,13 @@ def generate(api, outdir):
     nprocs = procs[-1].number + 1 if procs else 0
     ctx = dict(client=client_gen, server=server_gen,
                manual_client=manual_client, manual_server=manual_server,
-               tables=tables, dispatch=dispatch, nprocs=nprocs)
+               tables=tables, dispatch=dispatch, nprocs=nprocs,
+               relays=relays, manual_relays=manual_relays,
+               delivers=delivers, manual_delivers=manual_delivers,
+               msgtable=msgtable,
+               evtables=[dict(kind=k, size=evsizes[k], entries=evtables[k])
+                         for k in EVENT_KINDS],
+               kinds=EVENT_KINDS)
     for name in ("remote_client.h", "remote_client.c",
                  "remote_dispatch.h", "remote_dispatch.c"):
         text = writer.banner("c", TARGET) + render(f"rpc_remote/{name}.j2",
@@ -555,6 +583,7 @@ def generate(api, outdir):
         writer.write(os.path.join(outdir, "src", "gen", name), text)
     lines = [writer.banner("sh", TARGET).rstrip("\n"),
              "number\tprocedure\tclient\tdaemon"]
-    lines += [f"{n}\t{name}\t{c}\t{s}" for n, name, c, s in rows]
+    lines += [f"{n}\t{name}\t{c}\t{s}" for n, name, c, s in
+              (rows[k] for k in sorted(rows))]
     writer.write(os.path.join(outdir, "src", "gen", "remote_stubs.tsv"),
                  "\n".join(lines) + "\n")

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "daemon/remote_daemon.h"
+#include "daemon/remote_daemon_events.h"
+#include "daemon/remote_daemon_stream.h"
 #include "remote/remote_handles.h"
 #include "util/virerror.h"
 #include "util/virlog.h"
@@ -51,8 +53,7 @@ remoteDaemonCloseConn(remoteDaemonClient *priv)
         remoteDaemonEventReg *reg = regs->pdata[i];
 
         /* The free callback releases the registration. */
-        if (conn && virConnectDomainEventDeregisterAny(conn,
-                                                       reg->callbackID) < 0)
+        if (conn && remoteDaemonEventDeregister(conn, reg) < 0)
             VIR_WARN("cannot deregister event callback %d: %s",
                      reg->callbackID, virGetLastErrorMessage());
     }
@@ -68,6 +69,7 @@ remoteDaemonClientClosed(virNetServerClient *client)
 {
     remoteDaemonClient *priv = virNetServerClientGetPrivateData(client);
 
+    remoteDaemonStreamsClientClosed(client);
     if (priv)
         remoteDaemonCloseConn(priv);
 }
@@ -109,42 +111,4 @@ remoteDaemonEventRegFree(void *opaque)
 
     virNetServerClientUnref(reg->client);
     g_free(reg);
-}
-
-
-int
-remoteDaemonDomainLifecycle(virConnectPtr conn G_GNUC_UNUSED,
-                            virDomainPtr dom, int event, int detail,
-                            void *opaque)
-{
-    remoteDaemonEventReg *reg = opaque;
-    remote_domain_event_callback_lifecycle_msg data;
-    virNetMessage *msg;
-    int id = g_atomic_int_get(&reg->callbackID);
-
-    if (id < 0)
-        return 0;               /* not acknowledged to the client yet */
-    memset(&data, 0, sizeof(data));
-    data.callbackID = id;
-    remoteDomainToWire(&data.msg.dom, dom);
-    data.msg.event = event;
-    data.msg.detail = detail;
-
-    msg = virNetMessageNew();
-    msg->header.prog = REMOTE_PROGRAM;
-    msg->header.vers = REMOTE_PROTOCOL_VERSION;
-    msg->header.proc = REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE;
-    msg->header.type = VIR_NET_MESSAGE;
-    msg->header.serial = 1;     /* what libvirtd puts in event messages */
-    msg->header.status = VIR_NET_OK;
-    if (virNetMessageEncode(msg,
-            (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-            &data) < 0) {
-        VIR_WARN("cannot encode a lifecycle event: %s",
-                 virGetLastErrorMessage());
-        virNetMessageFree(msg);
-        return 0;
-    }
-    virNetServerClientSendMessage(reg->client, msg);
-    return 0;
 }

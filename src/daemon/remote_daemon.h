@@ -18,7 +18,7 @@ struct _remoteDaemonClient {
     virNetServerClient *client;   /* the owner (no reference) */
     virConnectPtr conn;           /* NULL until CONNECT_OPEN */
     bool closeCallback;           /* the client registered one */
-    GPtrArray *domainEvents;      /* remoteDaemonEventReg * */
+    GPtrArray *domainEvents;      /* remoteDaemonEventReg *, every kind */
 };
 
 /* One domain event registration made for the client on its connection. */
@@ -26,6 +26,8 @@ typedef struct {
     virNetServerClient *client;   /* a reference, released by the freecb */
     gint callbackID;              /* -1 until registered */
     int eventID;
+    int kind;                     /* remoteEventKind */
+    bool legacy;                  /* sends the legacy domain messages */
 } remoteDaemonEventReg;
 
 /* virNetServer's client hooks. */
@@ -41,8 +43,5 @@ virConnectPtr remoteDaemonGetConn(virNetServerClient *client);
  * or the client went away). */
 void remoteDaemonCloseConn(remoteDaemonClient *priv);
 
-/* The event callback registered for VIR_DOMAIN_EVENT_ID_LIFECYCLE: sends
- * DOMAIN_EVENT_CALLBACK_LIFECYCLE to the client. */
-int remoteDaemonDomainLifecycle(virConnectPtr conn, virDomainPtr dom,
-                                int event, int detail, void *opaque);
+/* The free callback of every event registration. */
 void remoteDaemonEventRegFree(void *opaque);

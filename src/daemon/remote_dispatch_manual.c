@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "daemon/remote_daemon.h"
+#include "daemon/remote_daemon_events.h"
 #include "gen/remote_dispatch.h"
 #include "gen/remote_protocol.h"
 #include "remote/remote_handles.h"
+#include "remote/remote_typed_params.h"
 #include "util/virerror.h"
 #include "util/virobject.h"
 
@@ -22,9 +24,11 @@
 #endif
 
 /* virConnectSupportsFeature's values the daemon answers itself. */
+#define FEATURE_TYPED_PARAM_STRING 8
 #define FEATURE_PROGRAM_KEEPALIVE 10
 #define FEATURE_REMOTE_EVENT_CALLBACK 14
 #define FEATURE_REMOTE_CLOSE_CALLBACK 15
+#define FEATURE_NETWORK_UPDATE_ORDER 16
 
 #define UNUSED_ARGS virNetServer *srv G_GNUC_UNUSED, \
     virNetServerClient *client, virNetMessage *msg G_GNUC_UNUSED
@@ -117,7 +121,10 @@ remoteDispatchConnectSupportsFeature(UNUSED_ARGS, void *argsp, void *retp)
         /* The hypervisor's features need its connection. */
         if (!(conn = remoteDaemonGetConn(client)))
             return -1;
-        ret->supported = 0;
+        /* Our drivers take string typed parameters and apply network
+         * updates in the documented order, as libvirt's test driver. */
+        ret->supported = args->feature == FEATURE_TYPED_PARAM_STRING ||
+                         args->feature == FEATURE_NETWORK_UPDATE_ORDER;
         virObjectUnref(conn);
         return 0;
     }
@@ -143,6 +150,27 @@ remoteDispatchConnectGetUri(UNUSED_ARGS, void *argsp G_GNUC_UNUSED,
 }
 
 
+/* The daemon's connection closed under the client: tell it. */
+static void
+connClosed(virConnectPtr conn G_GNUC_UNUSED, int reason, void *opaque)
+{
+    virNetServerClient *client = opaque;
+    remote_connect_event_connection_closed_msg data = { reason };
+    remoteDaemonEventReg reg = { .client = client };
+
+    remoteDaemonEventSend(&reg, REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED,
+                          (xdrproc_t)xdr_remote_connect_event_connection_closed_msg,
+                          &data);
+}
+
+
+static void
+connClosedFree(void *opaque)
+{
+    virNetServerClientUnref(opaque);
+}
+
+
 int
 remoteDispatchConnectRegisterCloseCallback(UNUSED_ARGS,
                                            void *argsp G_GNUC_UNUSED,
@@ -153,9 +181,15 @@ remoteDispatchConnectRegisterCloseCallback(UNUSED_ARGS,
 
     if (!conn)
         return -1;
+    /* Drivers whose connections cannot close under us (test, qemu) have
+     * no close callbacks: the wish is only remembered then. */
+    if (virConnectRegisterCloseCallback(conn, connClosed,
+                                        virNetServerClientRef(client),
+                                        connClosedFree) < 0) {
+        virNetServerClientUnref(client);
+        virResetLastError();
+    }
     virObjectUnref(conn);
-    /* Nothing can close the daemon's own connections under a client yet:
-     * remember the wish for when something can. */
     g_mutex_lock(&priv->lock);
     priv->closeCallback = true;
     g_mutex_unlock(&priv->lock);
@@ -173,6 +207,8 @@ remoteDispatchConnectUnregisterCloseCallback(UNUSED_ARGS,
 
     if (!conn)
         return -1;
+    if (virConnectUnregisterCloseCallback(conn, connClosed) < 0)
+        virResetLastError();
     virObjectUnref(conn);
     g_mutex_lock(&priv->lock);
     priv->closeCallback = false;
@@ -267,101 +303,101 @@ remoteDispatchNodeGetSecurityModel(UNUSED_ARGS, void *argsp G_GNUC_UNUSED,
 }
 
 
-/* ---- listing every object of a kind ----------------------------------- */
+/* ---- arrays the generator has no shape for ---------------------------- */
 
-#define LIST_ALL(Proc, Api, Ptr, argsT, retT, member, Short, limit) \
-int \
-remoteDispatch##Proc(UNUSED_ARGS, void *argsp, void *retp) \
-{ \
-    argsT *args = argsp; \
-    retT *ret = retp; \
-    virConnectPtr conn = remoteDaemonGetConn(client); \
-    Ptr *list = NULL; \
-    int n, i; \
- \
-    if (!conn) \
-        return -1; \
-    n = Api(conn, args->need_results ? &list : NULL, args->flags); \
-    virObjectUnref(conn); \
-    if (n < 0) \
-        return -1; \
-    if (n > limit) { \
-        for (i = 0; list && i < n; i++) \
-            virObjectUnref(list[i]); \
-        g_free(list); \
-        virReportError(VIR_ERR_RPC, "Too many objects '%d' for limit '%d'", \
-                       n, limit); \
-        return -1; \
-    } \
-    if (list) { \
-        ret->member.member##_len = n; \
-        ret->member.member##_val = g_new0(typeof(*ret->member.member##_val), \
-                                          MAX(n, 1)); \
-        for (i = 0; i < n; i++) { \
-            remote##Short##ToWireCopy(&ret->member.member##_val[i], list[i]); \
-            virObjectUnref(list[i]); \
-        } \
-        g_free(list); \
-    } \
-    ret->ret = n; \
-    return 0; \
+/* The client's connection and the domain of the arguments; both NULL
+ * with an error set on failure. */
+static virDomainPtr
+argDomain(virNetServerClient *client, remote_nonnull_domain *wdom,
+          virConnectPtr *conn)
+{
+    virDomainPtr dom;
+
+    if (!(*conn = remoteDaemonGetConn(client)))
+        return NULL;
+    if (!(dom = remoteDomainFromWire(*conn, wdom)))
+        g_clear_pointer(conn, virObjectUnref);
+    return dom;
 }
 
-LIST_ALL(ConnectListAllDomains, virConnectListAllDomains, virDomainPtr,
-         remote_connect_list_all_domains_args,
-         remote_connect_list_all_domains_ret, domains, Domain,
-         REMOTE_DOMAIN_LIST_MAX)
-LIST_ALL(ConnectListAllNetworks, virConnectListAllNetworks, virNetworkPtr,
-         remote_connect_list_all_networks_args,
-         remote_connect_list_all_networks_ret, nets, Network,
-         REMOTE_NETWORK_LIST_MAX)
-LIST_ALL(ConnectListAllStoragePools, virConnectListAllStoragePools,
-         virStoragePoolPtr, remote_connect_list_all_storage_pools_args,
-         remote_connect_list_all_storage_pools_ret, pools, StoragePool,
-         REMOTE_STORAGE_POOL_LIST_MAX)
 
+static int
+tooMany(const char *what, long long n, long long limit)
+{
+    virReportError(VIR_ERR_RPC, "too many %s: %lld for limit %lld", what, n,
+                   limit);
+    return -1;
+}
 
-/* ---- domain events ---------------------------------------------------- */
 
 int
-remoteDispatchConnectDomainEventCallbackRegisterAny(UNUSED_ARGS,
-                                                    void *argsp, void *retp)
+remoteDispatchNodeGetCpuMap(UNUSED_ARGS, void *argsp, void *retp)
 {
-    remote_connect_domain_event_callback_register_any_args *args = argsp;
-    remote_connect_domain_event_callback_register_any_ret *ret = retp;
-    remoteDaemonClient *priv = virNetServerClientGetPrivateData(client);
+    remote_node_get_cpu_map_args *args = argsp;
+    remote_node_get_cpu_map_ret *ret = retp;
     virConnectPtr conn = remoteDaemonGetConn(client);
-    virDomainPtr dom = NULL;
-    remoteDaemonEventReg *reg;
-    int id;
-    int rv = -1;
+    unsigned char *map = NULL;
+    unsigned int online = 0;
+    int n;
 
     if (!conn)
         return -1;
-    if (args->eventID != VIR_DOMAIN_EVENT_ID_LIFECYCLE) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED,
-                       "domain event %d is not supported by this server yet",
-                       args->eventID);
+    n = virNodeGetCPUMap(conn, args->need_map ? &map : NULL,
+                         args->need_online ? &online : NULL, args->flags);
+    virObjectUnref(conn);
+    if (n < 0)
+        return -1;
+    if (map) {
+        ret->cpumap.cpumap_len = VIR_CPU_MAPLEN(n);
+        ret->cpumap.cpumap_val = (char *)map;
+    }
+    ret->online = online;
+    ret->ret = n;
+    return 0;
+}
+
+
+int
+remoteDispatchDomainGetVcpus(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_domain_get_vcpus_args *args = argsp;
+    remote_domain_get_vcpus_ret *ret = retp;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree virVcpuInfoPtr info = NULL;
+    g_autofree unsigned char *maps = NULL;
+    int n, i, rv = -1;
+
+    if (!(dom = argDomain(client, &args->dom, &conn)))
+        return -1;
+    if (args->maxinfo < 0 || args->maxinfo > REMOTE_VCPUINFO_MAX) {
+        tooMany("vCPUs", args->maxinfo, REMOTE_VCPUINFO_MAX);
         goto cleanup;
     }
-    if (args->dom && !(dom = remoteDomainFromWire(conn, args->dom)))
+    if (args->maplen < 0 ||
+        (long long)args->maxinfo * args->maplen > REMOTE_CPUMAPS_MAX) {
+        tooMany("cpumap bytes", (long long)args->maxinfo * args->maplen,
+                REMOTE_CPUMAPS_MAX);
         goto cleanup;
-
-    reg = g_new0(remoteDaemonEventReg, 1);
-    reg->client = virNetServerClientRef(client);
-    reg->callbackID = -1;
-    reg->eventID = args->eventID;
-    id = virConnectDomainEventRegisterAny(conn, dom, args->eventID,
-             VIR_DOMAIN_EVENT_CALLBACK(remoteDaemonDomainLifecycle),
-             reg, remoteDaemonEventRegFree);
-    if (id < 0)
-        goto cleanup;           /* the free callback took reg */
-    g_atomic_int_set(&reg->callbackID, id);
-
-    g_mutex_lock(&priv->lock);
-    g_ptr_array_add(priv->domainEvents, reg);
-    g_mutex_unlock(&priv->lock);
-    ret->callbackID = id;
+    }
+    info = g_new0(virVcpuInfo, MAX(args->maxinfo, 1));
+    if (args->maplen > 0)
+        maps = g_new0(unsigned char, MAX(args->maxinfo * args->maplen, 1));
+    if ((n = virDomainGetVcpus(dom, info, args->maxinfo, maps,
+                               args->maplen)) < 0)
+        goto cleanup;
+    ret->info.info_len = n;
+    ret->info.info_val = g_new0(remote_vcpu_info, MAX(n, 1));
+    for (i = 0; i < n; i++) {
+        ret->info.info_val[i].number = info[i].number;
+        ret->info.info_val[i].state = info[i].state;
+        ret->info.info_val[i].cpu_time = info[i].cpuTime;
+        ret->info.info_val[i].cpu = info[i].cpu;
+    }
+    if (maps) {
+        ret->cpumaps.cpumaps_len = args->maxinfo * args->maplen;
+        ret->cpumaps.cpumaps_val = (char *)g_steal_pointer(&maps);
+    }
     rv = 0;
  cleanup:
     virObjectUnref(dom);
@@ -371,37 +407,330 @@ remoteDispatchConnectDomainEventCallbackRegisterAny(UNUSED_ARGS,
 
 
 int
-remoteDispatchConnectDomainEventCallbackDeregisterAny(UNUSED_ARGS,
-                                                      void *argsp,
-                                                      void *retp G_GNUC_UNUSED)
+remoteDispatchDomainGetVcpuPinInfo(UNUSED_ARGS, void *argsp, void *retp)
 {
-    remote_connect_domain_event_callback_deregister_any_args *args = argsp;
-    remoteDaemonClient *priv = virNetServerClientGetPrivateData(client);
+    remote_domain_get_vcpu_pin_info_args *args = argsp;
+    remote_domain_get_vcpu_pin_info_ret *ret = retp;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree unsigned char *maps = NULL;
+    int n, rv = -1;
+
+    if (!(dom = argDomain(client, &args->dom, &conn)))
+        return -1;
+    if (args->ncpumaps < 0 || args->ncpumaps > REMOTE_VCPUINFO_MAX) {
+        tooMany("vCPUs", args->ncpumaps, REMOTE_VCPUINFO_MAX);
+        goto cleanup;
+    }
+    if (args->maplen < 0 ||
+        (long long)args->ncpumaps * args->maplen > REMOTE_CPUMAPS_MAX) {
+        tooMany("cpumap bytes", (long long)args->ncpumaps * args->maplen,
+                REMOTE_CPUMAPS_MAX);
+        goto cleanup;
+    }
+    maps = g_new0(unsigned char, MAX(args->ncpumaps * args->maplen, 1));
+    if ((n = virDomainGetVcpuPinInfo(dom, args->ncpumaps, maps,
+                                     args->maplen, args->flags)) < 0)
+        goto cleanup;
+    ret->num = n;
+    ret->cpumaps.cpumaps_len = args->ncpumaps * args->maplen;
+    ret->cpumaps.cpumaps_val = (char *)g_steal_pointer(&maps);
+    rv = 0;
+ cleanup:
+    virObjectUnref(dom);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+int
+remoteDispatchDomainGetEmulatorPinInfo(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_domain_get_emulator_pin_info_args *args = argsp;
+    remote_domain_get_emulator_pin_info_ret *ret = retp;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree unsigned char *map = NULL;
+    int n, rv = -1;
+
+    if (!(dom = argDomain(client, &args->dom, &conn)))
+        return -1;
+    if (args->maplen < 0 || args->maplen > REMOTE_CPUMAPS_MAX) {
+        tooMany("cpumap bytes", args->maplen, REMOTE_CPUMAPS_MAX);
+        goto cleanup;
+    }
+    map = g_new0(unsigned char, MAX(args->maplen, 1));
+    if ((n = virDomainGetEmulatorPinInfo(dom, map, args->maplen,
+                                         args->flags)) < 0)
+        goto cleanup;
+    ret->ret = n;
+    ret->cpumaps.cpumaps_len = args->maplen;
+    ret->cpumaps.cpumaps_val = (char *)g_steal_pointer(&map);
+    rv = 0;
+ cleanup:
+    virObjectUnref(dom);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+
+
+
+static remote_string
+optString(const char *s)
+{
+    remote_string out;
+
+    if (!s)
+        return NULL;
+    out = g_new0(char *, 1);
+    *out = g_strdup(s);
+    return out;
+}
+
+
+
+int
+remoteDispatchConnectGetAllDomainStats(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_connect_get_all_domain_stats_args *args = argsp;
+    remote_connect_get_all_domain_stats_ret *ret = retp;
     virConnectPtr conn = remoteDaemonGetConn(client);
-    bool found = false;
-    size_t i;
-    int rv;
+    virDomainPtr *doms = NULL;
+    virDomainStatsRecordPtr *records = NULL;
+    int n = -1, i, rv = -1;
+    u_int d;
 
     if (!conn)
         return -1;
-    g_mutex_lock(&priv->lock);
-    for (i = 0; i < priv->domainEvents->len; i++) {
-        remoteDaemonEventReg *reg = priv->domainEvents->pdata[i];
+    if (args->doms.doms_len > REMOTE_DOMAIN_LIST_MAX) {
+        tooMany("domains", args->doms.doms_len, REMOTE_DOMAIN_LIST_MAX);
+        goto cleanup;
+    }
+    if (args->doms.doms_len) {
+        doms = g_new0(virDomainPtr, args->doms.doms_len + 1);
+        for (d = 0; d < args->doms.doms_len; d++) {
+            if (!(doms[d] = remoteDomainFromWire(conn,
+                                                 &args->doms.doms_val[d])))
+                goto cleanup;
+        }
+        n = virDomainListGetStats(doms, args->stats, &records, args->flags);
+    } else {
+        n = virConnectGetAllDomainStats(conn, args->stats, &records,
+                                        args->flags);
+    }
+    if (n < 0)
+        goto cleanup;
+    if (n > REMOTE_DOMAIN_LIST_MAX) {
+        tooMany("records", n, REMOTE_DOMAIN_LIST_MAX);
+        goto cleanup;
+    }
+    ret->retStats.retStats_len = n;
+    ret->retStats.retStats_val = g_new0(remote_domain_stats_record, MAX(n, 1));
+    for (i = 0; i < n; i++) {
+        remote_domain_stats_record *w = &ret->retStats.retStats_val[i];
 
-        if (reg->callbackID == args->callbackID) {
-            g_ptr_array_remove_index(priv->domainEvents, i);
-            found = true;
-            break;
+        remoteDomainToWireCopy(&w->dom, records[i]->dom);
+        if (remoteTypedParamsToWire(records[i]->params, records[i]->nparams,
+                                    REMOTE_CONNECT_GET_ALL_DOMAIN_STATS_MAX,
+                                    &w->params.params_val,
+                                    &w->params.params_len) < 0)
+            goto cleanup;
+    }
+    rv = 0;
+ cleanup:
+    if (records)
+        virDomainStatsRecordListFree(records);
+    for (d = 0; doms && doms[d]; d++)
+        virObjectUnref(doms[d]);
+    g_free(doms);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+int
+remoteDispatchDomainGetCpuStats(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_domain_get_cpu_stats_args *args = argsp;
+    remote_domain_get_cpu_stats_ret *ret = retp;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    virTypedParameterPtr params = NULL;
+    size_t total = (size_t)args->nparams * args->ncpus;
+    int n, rv = -1;
+    u_int cpu, i, k = 0;
+
+    if (!(dom = argDomain(client, &args->dom, &conn)))
+        return -1;
+    if (args->nparams > REMOTE_NODE_CPU_STATS_MAX) {
+        tooMany("parameters", args->nparams, REMOTE_NODE_CPU_STATS_MAX);
+        goto cleanup;
+    }
+    if (args->ncpus > REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX) {
+        tooMany("CPUs", args->ncpus, REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX);
+        goto cleanup;
+    }
+    if (total)
+        params = g_new0(virTypedParameter, total);
+    if ((n = virDomainGetCPUStats(dom, params, args->nparams, args->start_cpu,
+                                  args->ncpus, args->flags)) < 0)
+        goto cleanup;
+    ret->nparams = n;
+    if (args->nparams == 0) {
+        rv = 0;
+        goto cleanup;
+    }
+    /* Packed: each CPU's n values, without the unused slots. */
+    ret->params.params_val = g_new0(remote_typed_param, MAX(total, 1));
+    for (cpu = 0; cpu < args->ncpus; cpu++) {
+        for (i = 0; i < (u_int)n && i < args->nparams; i++) {
+            virTypedParameterPtr p = &params[cpu * args->nparams + i];
+            remote_typed_param *one = NULL;
+            u_int len = 0;
+
+            if (!p->field[0])
+                continue;
+            if (remoteTypedParamsToWire(p, 1, 1, &one, &len) < 0)
+                goto cleanup;
+            ret->params.params_val[k++] = one[0];
+            g_free(one);
+            ret->params.params_len = k;
         }
     }
-    g_mutex_unlock(&priv->lock);
-    if (!found) {
+    rv = 0;
+ cleanup:
+    virTypedParamsFree(params, total);
+    virObjectUnref(dom);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+int
+remoteDispatchNodeGetFreePages(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_node_get_free_pages_args *args = argsp;
+    remote_node_get_free_pages_ret *ret = retp;
+    virConnectPtr conn = remoteDaemonGetConn(client);
+    unsigned long long total = (unsigned long long)args->pages.pages_len *
+                               args->cellCount;
+    g_autofree unsigned long long *counts = NULL;
+    int n;
+
+    if (!conn)
+        return -1;
+    if (args->pages.pages_len > REMOTE_NODE_MAX_CELLS ||
+        total > REMOTE_NODE_MAX_CELLS) {
         virObjectUnref(conn);
-        virReportError(VIR_ERR_RPC, "domain event %d not registered",
-                       args->callbackID);
+        return tooMany("page counts", total, REMOTE_NODE_MAX_CELLS);
+    }
+    counts = g_new0(unsigned long long, MAX(total, 1));
+    n = virNodeGetFreePages(conn, args->pages.pages_len,
+                            args->pages.pages_val, args->startCell,
+                            args->cellCount, counts, args->flags);
+    virObjectUnref(conn);
+    if (n < 0)
+        return -1;
+    ret->counts.counts_len = n;
+    ret->counts.counts_val = (uint64_t *)g_steal_pointer(&counts);
+    return 0;
+}
+
+
+int
+remoteDispatchDomainGetSecurityLabelList(UNUSED_ARGS, void *argsp,
+                                         void *retp)
+{
+    remote_domain_get_security_label_list_args *args = argsp;
+    remote_domain_get_security_label_list_ret *ret = retp;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree virSecurityLabelPtr labels = NULL;
+    int n, i, rv = -1;
+
+    if (!(dom = argDomain(client, &args->dom, &conn)))
+        return -1;
+    if ((n = virDomainGetSecurityLabelList(dom, &labels)) < 0)
+        goto cleanup;
+    if (n > REMOTE_SECURITY_LABEL_LIST_MAX) {
+        tooMany("labels", n, REMOTE_SECURITY_LABEL_LIST_MAX);
+        goto cleanup;
+    }
+    ret->labels.labels_len = n;
+    ret->labels.labels_val = g_new0(remote_domain_get_security_label_ret,
+                                    MAX(n, 1));
+    for (i = 0; i < n; i++) {
+        charsOut(&ret->labels.labels_val[i].label.label_len,
+                 &ret->labels.labels_val[i].label.label_val,
+                 labels[i].label);
+        ret->labels.labels_val[i].enforcing = labels[i].enforcing;
+    }
+    ret->ret = n;
+    rv = 0;
+ cleanup:
+    virObjectUnref(dom);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+int
+remoteDispatchSecretGetValue(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_secret_get_value_args *args = argsp;
+    remote_secret_get_value_ret *ret = retp;
+    virConnectPtr conn = remoteDaemonGetConn(client);
+    virSecretPtr secret = NULL;
+    unsigned char *value;
+    size_t size = 0;
+    int rv = -1;
+
+    if (!conn)
+        return -1;
+    if (!(secret = remoteSecretFromWire(conn, &args->secret)))
+        goto cleanup;
+    if (!(value = virSecretGetValue(secret, &size, args->flags)))
+        goto cleanup;
+    if (size > REMOTE_SECRET_VALUE_MAX) {
+        g_free(value);
+        tooMany("secret bytes", size, REMOTE_SECRET_VALUE_MAX);
+        goto cleanup;
+    }
+    ret->value.value_len = size;
+    ret->value.value_val = (char *)value;
+    rv = 0;
+ cleanup:
+    virObjectUnref(secret);
+    virObjectUnref(conn);
+    return rv;
+}
+
+
+int
+remoteDispatchNodeDeviceGetParent(UNUSED_ARGS, void *argsp, void *retp)
+{
+    remote_node_device_get_parent_args *args = argsp;
+    remote_node_device_get_parent_ret *ret = retp;
+    virConnectPtr conn = remoteDaemonGetConn(client);
+    virNodeDevicePtr dev;
+    const char *parent;
+
+    if (!conn)
+        return -1;
+    dev = virNodeDeviceLookupByName(conn, args->name);
+    virObjectUnref(conn);
+    if (!dev)
+        return -1;
+    /* NULL with no error: a device without a parent. */
+    virResetLastError();
+    parent = virNodeDeviceGetParent(dev);
+    if (!parent && virGetLastErrorCode() != VIR_ERR_OK) {
+        virObjectUnref(dev);
         return -1;
     }
-    rv = virConnectDomainEventDeregisterAny(conn, args->callbackID);
-    virObjectUnref(conn);
-    return rv < 0 ? -1 : 0;
+    ret->parentName = optString(parent);
+    virObjectUnref(dev);
+    return 0;
 }

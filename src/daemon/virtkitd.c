@@ -1,5 +1,6 @@
 /* virtkitd: serves the libvirt API over libvirt's RPC protocol on unix
- * sockets, with libvirtd's command line and configuration keys.
+ * sockets (and, with --listen, TCP and TLS), with libvirtd's command line
+ * and configuration keys.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include "daemon/remote_daemon.h"
+#include "daemon/remote_daemon_stream.h"
 #include "daemon/virtkitd_config.h"
 #include "gen/remote_dispatch.h"
 #include "remote/remote_driver.h"
@@ -51,6 +53,7 @@ usage(FILE *out, const char *argv0)
             "  -h | --help            Display program help:\n"
             "  -v | --verbose         Verbose messages.\n"
             "  -d | --daemon          Run as a daemon & write PID file.\n"
+            "  -l | --listen          Listen for TCP/IP connections.\n"
             "  -t | --timeout <secs>  Exit after timeout period.\n"
             "  -f | --config <file>   Configuration file.\n"
             "  -V | --version         Display version information.\n"
@@ -65,14 +68,14 @@ usage(FILE *out, const char *argv0)
             "      $XDG_CONFIG_HOME/virtkit/virtkitd.conf (otherwise)\n"
             "\n"
             "    Sockets (unix_sock_dir):\n"
-            "      %s/libvirt/libvirt-sock and libvirt-sock-ro (as root)\n"
+            "      /var/run/libvirt/libvirt-sock and libvirt-sock-ro (as root)\n"
             "      $XDG_RUNTIME_DIR/libvirt/libvirt-sock (otherwise)\n"
             "\n"
             "    PID file (unless overridden by -p):\n"
             "      %s/virtkitd.pid (as root)\n"
             "      $XDG_RUNTIME_DIR/virtkit/virtkitd.pid (otherwise)\n"
             "\n",
-            argv0, SYSCONFDIR "/virtkit/virtkitd.conf", RUNSTATEDIR,
+            argv0, SYSCONFDIR "/virtkit/virtkitd.conf",
             RUNSTATEDIR "/virtkit");
 }
 
@@ -258,6 +261,50 @@ applyLogging(const virtkitdConfig *cfg, bool verbose)
         return -1;
     if (cfg->logOutputs && virLogSetOutputs(cfg->logOutputs) < 0)
         return -1;
+    /* As libvirtd: without outputs, messages at the level (warnings by
+     * default) go to stderr. */
+    if (!cfg->logOutputs && virLogGetNbOutputs() == 0) {
+        g_autofree char *spec = g_strdup_printf("%d:stderr",
+                                                level ? level : VIR_LOG_WARN);
+
+        if (virLogSetOutputs(spec) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+
+/* The TLS credentials of the configuration; NULL with an error. */
+static virNetTLSContext *
+serverTLSContext(const virtkitdConfig *cfg)
+{
+    virNetTLSPaths paths = {
+        .cacert = cfg->caFile, .cacrl = cfg->crlFile,
+        .cert = cfg->certFile, .key = cfg->keyFile,
+    };
+
+    return virNetTLSContextNewServer(&paths,
+                                     (const char *const *)cfg->tlsAllowedDNList,
+                                     cfg->tlsPriority,
+                                     cfg->tlsNoVerifyCertificate);
+}
+
+
+static int
+addTCPServices(virNetServer *srv, const virtkitdConfig *cfg)
+{
+    g_autoptr(virNetTLSContext) tls = NULL;
+
+    if (cfg->listenTcp &&
+        virNetServerAddTCPService(srv, cfg->listenAddr, cfg->tcpPort, NULL,
+                                  NULL) < 0)
+        return -1;
+    if (cfg->listenTls) {
+        if (!(tls = serverTLSContext(cfg)) ||
+            virNetServerAddTCPService(srv, cfg->listenAddr, cfg->tlsPort, tls,
+                                      NULL) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -321,7 +368,7 @@ main(int argc, char **argv)
     g_autofree char *configFile = NULL;
     g_autofree char *pidFile = NULL;
     bool privileged = geteuid() == 0;
-    bool verbose = false, godaemon = false;
+    bool verbose = false, godaemon = false, listen = false;
     int timeout = -1;
     int statusfd = -1;
     int pidfd = -1;
@@ -340,9 +387,8 @@ main(int argc, char **argv)
             godaemon = true;
             break;
         case 'l':
-            fprintf(stderr, "%s: --listen: TCP and TLS listeners are not "
-                    "supported yet\n", argv[0]);
-            return EXIT_FAILURE;
+            listen = true;
+            break;
         case 'f':
             g_free(configFile);
             configFile = g_strdup(optarg);
@@ -399,6 +445,10 @@ main(int argc, char **argv)
                 "'%s': %s\n", argv[0], configFile, virGetLastErrorMessage());
         return EXIT_FAILURE;
     }
+    if (virtkitdConfigCheck(cfg, listen) < 0) {
+        fprintf(stderr, "%s: error: %s\n", argv[0], virGetLastErrorMessage());
+        return EXIT_FAILURE;
+    }
     if (applyLogging(cfg, verbose) < 0) {
         fprintf(stderr, "%s: error: %s\n", argv[0], virGetLastErrorMessage());
         return EXIT_FAILURE;
@@ -420,6 +470,7 @@ main(int argc, char **argv)
     scfg.maxWorkers = cfg->maxWorkers;
     scfg.prioWorkers = cfg->prioWorkers;
     scfg.maxClients = cfg->maxClients;
+    scfg.maxAnonymousClients = cfg->maxAnonymousClients;
     scfg.maxClientRequests = cfg->maxClientRequests;
     scfg.keepaliveInterval = cfg->keepaliveInterval;
     scfg.keepaliveCount = cfg->keepaliveCount;
@@ -427,9 +478,12 @@ main(int argc, char **argv)
                                 remoteDaemonClientClosed,
                                 remoteDaemonClientFree, NULL)))
         goto error;
+    virNetServerSetStreamHandler(srv, remoteDaemonStreamFrame, NULL);
     virNetServerAddProgram(srv, &virWireProgramRemote, remoteDispatchProcs,
                            remoteDispatchNProcs);
     if (addServices(srv, cfg) < 0)
+        goto error;
+    if (listen && addTCPServices(srv, cfg) < 0)
         goto error;
 
     if (timeout > 0) {

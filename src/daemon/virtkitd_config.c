@@ -21,7 +21,8 @@ virtkitdConfigNew(bool privileged)
     virtkitdConfig *cfg = g_new0(virtkitdConfig, 1);
 
     if (privileged) {
-        cfg->unixSockDir = g_build_filename(RUNSTATEDIR, "libvirt", NULL);
+        /* libvirt's clients look there, whatever our prefix. */
+        cfg->unixSockDir = g_strdup("/var/run/libvirt");
         cfg->stateDir = g_build_filename(LOCALSTATEDIR, "lib", "virtkit",
                                          NULL);
         cfg->runDir = g_build_filename(RUNSTATEDIR, "virtkit", NULL);
@@ -34,6 +35,15 @@ virtkitdConfigNew(bool privileged)
                                        NULL);
     }
     cfg->qemuConf = g_build_filename(SYSCONFDIR, "virtkit", "qemu.conf", NULL);
+    cfg->listenTls = true;
+    cfg->tcpPort = g_strdup("16509");
+    cfg->tlsPort = g_strdup("16514");
+    cfg->authTcp = g_strdup("sasl");
+    cfg->authTls = g_strdup("none");
+    cfg->keyFile = g_strdup("/etc/pki/libvirt/private/serverkey.pem");
+    cfg->certFile = g_strdup("/etc/pki/libvirt/servercert.pem");
+    cfg->caFile = g_strdup("/etc/pki/CA/cacert.pem");
+    cfg->crlFile = g_strdup("/etc/pki/CA/cacrl.pem");
     cfg->unixSockRwPerms = 0700;
     cfg->unixSockRoPerms = 0777;
     cfg->authUnixRw = g_strdup("none");
@@ -59,6 +69,17 @@ virtkitdConfigFree(virtkitdConfig *cfg)
     g_free(cfg->unixSockGroup);
     g_free(cfg->authUnixRw);
     g_free(cfg->authUnixRo);
+    g_free(cfg->tcpPort);
+    g_free(cfg->tlsPort);
+    g_free(cfg->listenAddr);
+    g_free(cfg->authTcp);
+    g_free(cfg->authTls);
+    g_free(cfg->keyFile);
+    g_free(cfg->certFile);
+    g_free(cfg->caFile);
+    g_free(cfg->crlFile);
+    g_strfreev(cfg->tlsAllowedDNList);
+    g_free(cfg->tlsPriority);
     g_free(cfg->logFilters);
     g_free(cfg->logOutputs);
     g_free(cfg->stateDir);
@@ -108,23 +129,79 @@ getAuth(virConf *conf, const char *key, char **value)
 
     if ((r = virConfGetValueString(conf, key, &str)) <= 0)
         return r;
-    if (strcmp(str, "none") == 0) {
+    /* Known schemes are accepted here; virtkitdConfigCheck refuses those
+     * not served on a listener that is enabled. */
+    if (strcmp(str, "none") == 0 || strcmp(str, "sasl") == 0 ||
+        strcmp(str, "polkit") == 0) {
         g_free(*value);
         *value = g_steal_pointer(&str);
         return 0;
-    }
-    if (strcmp(str, "sasl") == 0 || strcmp(str, "polkit") == 0) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       "%s:%d: %s = \"%s\" is not supported yet (only "
-                       "\"none\")", virConfGetFilename(conf),
-                       virConfGetValueLine(conf, key), key, str);
-        return -1;
     }
     virReportError(VIR_ERR_CONF_SYNTAX,
                    "%s:%d: %s: unsupported auth %s",
                    virConfGetFilename(conf), virConfGetValueLine(conf, key),
                    key, str);
     return -1;
+}
+
+
+/* A port: a number in a string, as libvirtd.conf writes it (a bare
+ * number is taken too). */
+static int
+getPort(virConf *conf, const char *key, char **value)
+{
+    g_autofree char *str = NULL;
+    char *end;
+    unsigned long v;
+    int r;
+
+    if (virConfGetValueType(conf, key) == VIR_CONF_ULLONG ||
+        virConfGetValueType(conf, key) == VIR_CONF_LLONG) {
+        unsigned int n;
+
+        if (virConfGetValueUInt(conf, key, &n) < 0)
+            return -1;
+        str = g_strdup_printf("%u", n);
+    } else if ((r = virConfGetValueString(conf, key, &str)) <= 0) {
+        return r;
+    }
+    v = strtoul(str, &end, 10);
+    if (!*str || *end || v > 65535) {
+        virReportError(VIR_ERR_CONF_SYNTAX, "%s:%d: %s: invalid port '%s'",
+                       virConfGetFilename(conf),
+                       virConfGetValueLine(conf, key), key, str);
+        return -1;
+    }
+    g_free(*value);
+    *value = g_steal_pointer(&str);
+    return 0;
+}
+
+
+int
+virtkitdConfigCheck(const virtkitdConfig *cfg, bool listen)
+{
+    struct {
+        const char *key;
+        const char *value;
+        bool used;
+    } auths[] = {
+        { "auth_unix_rw", cfg->authUnixRw, true },
+        { "auth_unix_ro", cfg->authUnixRo, true },
+        { "auth_tcp", cfg->authTcp, listen && cfg->listenTcp },
+        { "auth_tls", cfg->authTls, listen && cfg->listenTls },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(auths); i++) {
+        if (auths[i].used && strcmp(auths[i].value, "none") != 0) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           "%s = \"%s\" is not supported yet (only "
+                           "\"none\")", auths[i].key, auths[i].value);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 
@@ -145,6 +222,20 @@ virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path)
         getAuth(conf, "auth_unix_ro", &cfg->authUnixRo) < 0 ||
         virConfGetValueBool(conf, "listen_tcp", &cfg->listenTcp) < 0 ||
         virConfGetValueBool(conf, "listen_tls", &cfg->listenTls) < 0 ||
+        getPort(conf, "tcp_port", &cfg->tcpPort) < 0 ||
+        getPort(conf, "tls_port", &cfg->tlsPort) < 0 ||
+        virConfGetValueString(conf, "listen_addr", &cfg->listenAddr) < 0 ||
+        getAuth(conf, "auth_tcp", &cfg->authTcp) < 0 ||
+        getAuth(conf, "auth_tls", &cfg->authTls) < 0 ||
+        virConfGetValueString(conf, "key_file", &cfg->keyFile) < 0 ||
+        virConfGetValueString(conf, "cert_file", &cfg->certFile) < 0 ||
+        virConfGetValueString(conf, "ca_file", &cfg->caFile) < 0 ||
+        virConfGetValueString(conf, "crl_file", &cfg->crlFile) < 0 ||
+        virConfGetValueBool(conf, "tls_no_verify_certificate",
+                            &cfg->tlsNoVerifyCertificate) < 0 ||
+        virConfGetValueStringList(conf, "tls_allowed_dn_list", false,
+                                  &cfg->tlsAllowedDNList) < 0 ||
+        virConfGetValueString(conf, "tls_priority", &cfg->tlsPriority) < 0 ||
         virConfGetValueUInt(conf, "max_clients", &cfg->maxClients) < 0 ||
         virConfGetValueUInt(conf, "max_anonymous_clients",
                             &cfg->maxAnonymousClients) < 0 ||
@@ -165,10 +256,10 @@ virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path)
         virConfGetValueString(conf, "qemu_conf", &cfg->qemuConf) < 0)
         return -1;
 
-    if (cfg->listenTcp || cfg->listenTls) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       "%s: TCP and TLS listeners are not supported yet",
-                       path);
+    if (cfg->maxAnonymousClients > cfg->maxClients) {
+        virReportError(VIR_ERR_CONF_SYNTAX, "%s: max_anonymous_clients (%u) "
+                       "must not be greater than max_clients (%u)", path,
+                       cfg->maxAnonymousClients, cfg->maxClients);
         return -1;
     }
     if (cfg->maxWorkers < 1) {

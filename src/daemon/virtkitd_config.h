@@ -16,8 +16,21 @@ struct _virtkitdConfig {
     mode_t unixSockRoPerms;
     char *authUnixRw;           /* "none" (the only one served yet) */
     char *authUnixRo;
+    /* TCP and TLS listeners: only with --listen, as libvirtd. */
     bool listenTcp;
     bool listenTls;
+    char *tcpPort;
+    char *tlsPort;
+    char *listenAddr;           /* NULL: every address */
+    char *authTcp;              /* libvirt's default "sasl": refused */
+    char *authTls;
+    char *keyFile;
+    char *certFile;
+    char *caFile;
+    char *crlFile;
+    bool tlsNoVerifyCertificate;
+    char **tlsAllowedDNList;    /* NULL: any client the CA signed */
+    char *tlsPriority;
 
     unsigned int maxClients;
     unsigned int maxAnonymousClients;
@@ -46,6 +59,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virtkitdConfig, virtkitdConfigFree)
  * does; a bad value is an error naming the file, line and key.  0, or -1
  * with an error set. */
 int virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path);
+
+/* Refuse what is configured but cannot be served (an auth scheme other
+ * than "none" on an enabled listener).  `listen`: --listen was given.
+ * 0, or -1 with an error. */
+int virtkitdConfigCheck(const virtkitdConfig *cfg, bool listen);
 
 /* The file read when -f is not given (it may be absent). */
 char *virtkitdConfigDefaultPath(bool privileged);

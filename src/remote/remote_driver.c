@@ -10,6 +10,7 @@
 
 #include "gen/remote_client.h"
 #include "remote/remote_driver.h"
+#include "remote/remote_events.h"
 #include "remote/remote_handles.h"
 #include "util/virerror.h"
 #include "util/virevent.h"
@@ -30,6 +31,12 @@
 
 #define SOCKET_NAME "libvirt-sock"
 #define SOCKET_NAME_RO "libvirt-sock-ro"
+/* Where libvirt's clients look for the system daemons, whatever our
+ * own prefix: an existing libvirtd (or a virtkitd with libvirt's paths)
+ * is found there. */
+#define SYSTEM_SOCKET_DIR "/var/run/libvirt"
+#define DEFAULT_TCP_PORT "16509"
+#define DEFAULT_TLS_PORT "16514"
 
 /* Query parameters the client consumes: never forwarded to the server. */
 static const char *const consumedParams[] = {
@@ -43,16 +50,6 @@ static const char *const knownTransports[] = {
 };
 
 static bool insideDaemon;
-
-/* A received event waiting for the event loop. */
-typedef struct {
-    int callbackID;
-    char *name;
-    unsigned char uuid[VIR_UUID_BUFLEN];
-    int id;
-    int event;
-    int detail;
-} remoteQueuedEvent;
 
 
 void
@@ -123,133 +120,8 @@ remoteEventCallbackFree(remoteEventCallback *cb)
         return;
     if (cb->freecb)
         cb->freecb(cb->opaque);
+    g_free(cb->key);
     g_free(cb);
-}
-
-
-static void
-queuedEventFree(gpointer data)
-{
-    remoteQueuedEvent *ev = data;
-
-    g_free(ev->name);
-    g_free(ev);
-}
-
-
-/* ---- events ---------------------------------------------------------- */
-
-/* From whichever thread reads the socket: decode and queue, never call
- * the application here. */
-static void
-remoteHandleMessage(virNetClient *client G_GNUC_UNUSED, virNetMessage *msg,
-                    void *opaque)
-{
-    remotePriv *priv = opaque;
-    remote_domain_event_callback_lifecycle_msg data;
-    remoteQueuedEvent *ev;
-
-    if (msg->header.prog != REMOTE_PROGRAM ||
-        msg->header.proc != REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
-        VIR_DEBUG("ignoring event procedure %d", msg->header.proc);
-        return;
-    }
-    memset(&data, 0, sizeof(data));
-    if (virNetMessageDecodePayload(msg,
-            (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-            &data) < 0) {
-        VIR_WARN("cannot decode a lifecycle event: %s",
-                 virGetLastErrorMessage());
-        virResetLastError();
-        return;
-    }
-    ev = g_new0(remoteQueuedEvent, 1);
-    ev->callbackID = data.callbackID;
-    ev->name = g_strdup(data.msg.dom.name);
-    memcpy(ev->uuid, data.msg.dom.uuid, VIR_UUID_BUFLEN);
-    ev->id = data.msg.dom.id;
-    ev->event = data.msg.event;
-    ev->detail = data.msg.detail;
-    xdr_free((xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-             (char *)&data);
-
-    g_mutex_lock(&priv->lock);
-    g_queue_push_tail(&priv->events, ev);
-    if (priv->eventTimer >= 0)
-        virEventUpdateTimeout(priv->eventTimer, 0);
-    g_mutex_unlock(&priv->lock);
-}
-
-
-static remoteEventCallback *
-findCallback(remotePriv *priv, int callbackID)
-{
-    size_t i;
-
-    for (i = 0; i < priv->callbacks->len; i++) {
-        remoteEventCallback *cb = priv->callbacks->pdata[i];
-
-        if (cb->callbackID == callbackID && !cb->removed)
-            return cb;
-    }
-    return NULL;
-}
-
-
-/* The event loop delivers queued events to the application. */
-static void
-remoteEventTimer(int timer, void *opaque)
-{
-    remotePriv *priv = opaque;
-    remoteQueuedEvent *ev;
-    size_t i;
-
-    g_mutex_lock(&priv->lock);
-    if (!priv->closed)
-        virEventUpdateTimeout(timer, -1);
-    if (priv->dispatching || priv->closed) {
-        g_mutex_unlock(&priv->lock);
-        return;
-    }
-    priv->dispatching = true;
-    while ((ev = g_queue_pop_head(&priv->events))) {
-        remoteEventCallback *cb = findCallback(priv, ev->callbackID);
-        virConnectDomainEventCallback func;
-        void *cbopaque;
-        virDomainPtr dom;
-
-        if (!cb) {
-            queuedEventFree(ev);
-            continue;
-        }
-        func = (virConnectDomainEventCallback)cb->cb;
-        cbopaque = cb->opaque;
-        g_mutex_unlock(&priv->lock);
-
-        if ((dom = virGetDomain(priv->conn, ev->name, ev->uuid, ev->id))) {
-            func(priv->conn, dom, ev->event, ev->detail, cbopaque);
-            virObjectUnref(dom);
-        }
-        queuedEventFree(ev);
-        g_mutex_lock(&priv->lock);
-        if (priv->closed)
-            break;              /* closed from the callback */
-    }
-    priv->dispatching = false;
-    /* Entries deregistered during the dispatch go now. */
-    for (i = 0; i < priv->callbacks->len;) {
-        remoteEventCallback *cb = priv->callbacks->pdata[i];
-
-        if (cb->removed) {
-            g_ptr_array_remove_index(priv->callbacks, i);
-            g_mutex_unlock(&priv->lock);
-            remoteEventCallbackFree(cb);
-            g_mutex_lock(&priv->lock);
-        } else {
-            i++;
-        }
-    }
-    g_mutex_unlock(&priv->lock);
 }
 
 
@@ -274,18 +146,68 @@ remoteClientClosed(virNetClient *client G_GNUC_UNUSED, int reason,
 
 /* ---- opening --------------------------------------------------------- */
 
-/* The socket to use when the URI names none. */
-static char *
-defaultSocket(const virURI *uri, bool readonly)
-{
-    const char *name = readonly ? SOCKET_NAME_RO : SOCKET_NAME;
-    bool session = (uri->path && strcmp(uri->path, "/session") == 0) ||
-                   g_str_has_prefix(uri->scheme, "test+");
+/* mode=: which daemon a unix (or ssh) connection reaches. */
+typedef enum {
+    REMOTE_MODE_AUTO,
+    REMOTE_MODE_LEGACY,         /* the monolithic daemon, libvirt-sock */
+    REMOTE_MODE_DIRECT,         /* the per-driver daemon, virt<drv>d-sock */
+} remoteMode;
 
-    if (geteuid() == 0 && !session)
-        return g_build_filename(RUNSTATEDIR, "libvirt", name, NULL);
-    return g_build_filename(g_get_user_runtime_dir(), "libvirt",
-                            SOCKET_NAME, NULL);
+static int
+parseMode(const virURI *uri, remoteMode *mode)
+{
+    const char *str = virURIGetParam(uri, "mode");
+
+    *mode = REMOTE_MODE_AUTO;
+    if (!str || strcmp(str, "auto") == 0)
+        return 0;
+    if (strcmp(str, "legacy") == 0) {
+        *mode = REMOTE_MODE_LEGACY;
+        return 0;
+    }
+    if (strcmp(str, "direct") == 0) {
+        *mode = REMOTE_MODE_DIRECT;
+        return 0;
+    }
+    virReportError(VIR_ERR_INVALID_ARG, "Unknown remote mode '%s'", str);
+    return -1;
+}
+
+
+/* The local socket to use when the URI names none: root always talks to
+ * the system daemon; others to their session daemon, except for the
+ * /system path of a real hypervisor. */
+static char *
+defaultSocket(const virURI *uri, const char *driver, remoteMode mode,
+              bool readonly)
+{
+    bool system = geteuid() == 0 ||
+                  (uri->path && strcmp(uri->path, "/system") == 0 &&
+                   strcmp(driver, "test") != 0);
+    g_autofree char *dir = NULL;
+    g_autofree char *legacy = NULL;
+    g_autofree char *direct = NULL;
+
+    dir = system ? g_strdup(SYSTEM_SOCKET_DIR)
+                 : g_build_filename(g_get_user_runtime_dir(), "libvirt", NULL);
+    legacy = g_strdup_printf("%s/%s", dir, system && readonly ?
+                             SOCKET_NAME_RO : SOCKET_NAME);
+    direct = g_strdup_printf("%s/virt%sd-sock%s", dir,
+                             strcmp(driver, "remote") == 0 ? "proxy" : driver,
+                             system && readonly ? "-ro" : "");
+    switch (mode) {
+    case REMOTE_MODE_LEGACY:
+        return g_steal_pointer(&legacy);
+    case REMOTE_MODE_DIRECT:
+        return g_steal_pointer(&direct);
+    case REMOTE_MODE_AUTO:
+    default:
+        /* The per-driver daemon only when it is the one running. */
+        if (!g_file_test(legacy, G_FILE_TEST_EXISTS) &&
+            g_file_test(direct, G_FILE_TEST_EXISTS))
+            return g_steal_pointer(&direct);
+        return g_steal_pointer(&legacy);
+    }
 }
 
 
@@ -387,7 +309,7 @@ remotePrivUnref(void *opaque)
 
     if (!priv || !g_atomic_int_dec_and_test(&priv->refs))
         return;
-    g_queue_clear_full(&priv->events, queuedEventFree);
+    g_queue_clear_full(&priv->events, remoteEventsQueuedFree);
     g_ptr_array_free(priv->callbacks, TRUE);
     g_ptr_array_free(priv->strings, TRUE);
     g_mutex_clear(&priv->lock);
@@ -433,13 +355,218 @@ remotePrivClose(remotePriv *priv)
 }
 
 
+/* ---- transports ------------------------------------------------------- */
+
+/* The script run on the far side of ssh to reach the daemon: nc on its
+ * socket, or virt-ssh-helper (libvirt's proxy) for the URI. */
+static char *
+sshNetcatScript(const char *netcat, const char *sockpath)
+{
+    return g_strdup_printf("if '%s' -q 2>&1 | grep \"requires an argument\" "
+                           ">/dev/null 2>&1; then ARG=-q0;else ARG=;fi;"
+                           "'%s' $ARG -U %s", netcat, netcat, sockpath);
+}
+
+
+static char *
+sshRemoteScript(const virURI *uri, const char *name, bool readonly)
+{
+    const char *proxy = virURIGetParam(uri, "proxy");
+    const char *netcat = virURIGetParam(uri, "netcat");
+    const char *sock = virURIGetParam(uri, "socket");
+    const char *ro = readonly ? "-r " : "";
+    g_autofree char *defsock = NULL;
+    g_autofree char *nc = NULL;
+
+    /* An explicit socket or netcat means netcat unless told otherwise. */
+    if (!proxy)
+        proxy = sock || netcat ? "netcat" : "auto";
+    if (strcmp(proxy, "auto") != 0 && strcmp(proxy, "netcat") != 0 &&
+        strcmp(proxy, "native") != 0) {
+        virReportError(VIR_ERR_INVALID_ARG, "Unnkown proxy type '%s'", proxy);
+        return NULL;
+    }
+    if (strcmp(proxy, "native") == 0) {
+        if (netcat) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           "netcat path not valid with native proxy mode");
+            return NULL;
+        }
+        return g_strdup_printf("virt-ssh-helper %s'%s'", ro, name);
+    }
+    if (!sock)
+        sock = defsock = g_strdup_printf("%s/%s", SYSTEM_SOCKET_DIR,
+                                         readonly ? SOCKET_NAME_RO :
+                                         SOCKET_NAME);
+    nc = sshNetcatScript(netcat ? netcat : "nc", sock);
+    if (strcmp(proxy, "netcat") == 0)
+        return g_steal_pointer(&nc);
+    return g_strdup_printf("which virt-ssh-helper 1>/dev/null 2>&1; "
+                           "if test $? = 0; then     virt-ssh-helper %s'%s'; "
+                           "else    %s; fi", ro, name, nc);
+}
+
+
+static bool
+paramIsTrue(const virURI *uri, const char *name)
+{
+    const char *v = virURIGetParam(uri, name);
+
+    return v && strcmp(v, "0") != 0 && *v;
+}
+
+
+/* What ssh needs from the environment to reach an agent or ask for a
+ * password, as libvirt passes it. */
+static const char *const sshEnv[] = {
+    "TERM", "DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK",
+    "XAUTHORITY", NULL,
+};
+
+
+/* ssh [-p PORT] [-l USER] [-i KEYFILE] -T -e none [-o BatchMode=yes]
+ *     [-o StrictHostKeyChecking=no] -- HOST "sh -c 'SCRIPT'", as libvirt 9.0's
+ * clients run it. */
+static virNetClient *
+openSSH(const virURI *uri, const char *name, bool readonly, remoteMode mode)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
+    const char *command = virURIGetParam(uri, "command");
+    const char *keyfile = virURIGetParam(uri, "keyfile");
+    g_autofree char *script = NULL;
+
+    if (mode == REMOTE_MODE_DIRECT) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       "Cannot use direct socket mode for ssh transport");
+        return NULL;
+    }
+    if (!uri->server) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       "remote_open: for 'ssh' transport, a host name is "
+                       "required");
+        return NULL;
+    }
+    if (!(script = sshRemoteScript(uri, name, readonly)))
+        return NULL;
+
+    g_ptr_array_add(argv, g_strdup(command && *command ? command : "ssh"));
+    if (uri->port > 0) {
+        g_ptr_array_add(argv, g_strdup("-p"));
+        g_ptr_array_add(argv, g_strdup_printf("%u", uri->port));
+    }
+    if (uri->user) {
+        g_ptr_array_add(argv, g_strdup("-l"));
+        g_ptr_array_add(argv, g_strdup(uri->user));
+    }
+    if (keyfile) {
+        g_ptr_array_add(argv, g_strdup("-i"));
+        g_ptr_array_add(argv, g_strdup(keyfile));
+    }
+    g_ptr_array_add(argv, g_strdup("-T"));
+    g_ptr_array_add(argv, g_strdup("-e"));
+    g_ptr_array_add(argv, g_strdup("none"));
+    if (paramIsTrue(uri, "no_tty")) {
+        g_ptr_array_add(argv, g_strdup("-o"));
+        g_ptr_array_add(argv, g_strdup("BatchMode=yes"));
+    }
+    if (paramIsTrue(uri, "no_verify")) {
+        g_ptr_array_add(argv, g_strdup("-o"));
+        g_ptr_array_add(argv, g_strdup("StrictHostKeyChecking=no"));
+    }
+    g_ptr_array_add(argv, g_strdup("--"));
+    g_ptr_array_add(argv, g_strdup(uri->server));
+    /* ssh hands the far side's shell one command line. */
+    g_ptr_array_add(argv, g_strdup_printf("sh -c '%s'", script));
+    g_ptr_array_add(argv, NULL);
+    return virNetClientNewCommand((const char *const *)argv->pdata, sshEnv);
+}
+
+
+static virNetClient *
+openTLS(const virURI *uri, const char *host, const char *port)
+{
+    g_autoptr(virNetTLSContext) ctx = NULL;
+    virNetTLSPaths paths = { 0 };
+    bool noVerify = paramIsTrue(uri, "no_verify");
+    virNetClient *client;
+
+    virNetTLSPathsClient(&paths, virURIGetParam(uri, "pkipath"));
+    ctx = virNetTLSContextNewClient(&paths, virURIGetParam(uri,
+                                                           "tls_priority"),
+                                    noVerify);
+    virNetTLSPathsClear(&paths);
+    if (!ctx)
+        return NULL;
+    if (!(client = virNetClientNewTCP(host, port)))
+        return NULL;
+    if (virNetClientSetTLSSession(client, ctx, noVerify ? NULL : host) < 0) {
+        virNetClientClose(client);
+        virNetClientUnref(client);
+        return NULL;
+    }
+    return client;
+}
+
+
+/* Connect the transport the URI asks for. */
+static virNetClient *
+remoteOpenTransport(virURI *uri, const char *driver, const char *transport,
+                    const char *name, bool readonly)
+{
+    const char *host = uri->server ? uri->server : "localhost";
+    g_autofree char *port = uri->port > 0 ?
+                            g_strdup_printf("%u", uri->port) : NULL;
+    remoteMode mode;
+
+    if (parseMode(uri, &mode) < 0)
+        return NULL;
+
+    if (strcmp(transport, "unix") == 0) {
+        g_autofree char *sockpath = NULL;
+
+        if (uri->server) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           "using unix socket and remote server '%s' is not "
+                           "supported.", uri->server);
+            return NULL;
+        }
+        if (virURIGetParam(uri, "socket"))
+            sockpath = g_strdup(virURIGetParam(uri, "socket"));
+        else
+            sockpath = defaultSocket(uri, driver, mode, readonly);
+        return virNetClientNewUnix(sockpath);
+    }
+    if (strcmp(transport, "tcp") == 0)
+        return virNetClientNewTCP(host, port ? port : DEFAULT_TCP_PORT);
+    if (strcmp(transport, "tls") == 0)
+        return openTLS(uri, host, port ? port : DEFAULT_TLS_PORT);
+    if (strcmp(transport, "ssh") == 0)
+        return openSSH(uri, name, readonly, mode);
+    if (strcmp(transport, "ext") == 0) {
+        const char *command = virURIGetParam(uri, "command");
+        const char *argv[] = { command, NULL };
+
+        if (!command) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           "remote_open: for 'ext' transport, command is "
+                           "required");
+            return NULL;
+        }
+        return virNetClientNewCommand(argv, NULL);
+    }
+    /* libssh and libssh2 are libraries libvirt links; we run ssh. */
+    virReportError(VIR_ERR_NO_SUPPORT,
+                   "transport '%s' is not supported (use ssh)", transport);
+    return NULL;
+}
+
+
 static virDrvOpenStatus
 remoteConnectOpen(virConnectPtr conn, const char *uristr,
                   virConnectAuthPtr auth G_GNUC_UNUSED, unsigned int flags)
 {
     g_autoptr(virURI) uri = NULL;
     g_autofree char *driver = NULL;
-    g_autofree char *sockpath = NULL;
     g_autofree char *name = NULL;
     const char *transport = NULL;
     const char *plus;
@@ -480,22 +607,6 @@ remoteConnectOpen(virConnectPtr conn, const char *uristr,
     } else {
         transport = uri->server ? "tls" : "unix";
     }
-    if (strcmp(transport, "unix") != 0) {
-        virReportError(VIR_ERR_NO_SUPPORT,
-                       "transport '%s' is not supported yet", transport);
-        return VIR_DRV_OPEN_ERROR;
-    }
-    if (uri->server) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       "using unix socket and remote server '%s' is not "
-                       "supported.", uri->server);
-        return VIR_DRV_OPEN_ERROR;
-    }
-
-    if (virURIGetParam(uri, "socket"))
-        sockpath = g_strdup(virURIGetParam(uri, "socket"));
-    else
-        sockpath = defaultSocket(uri, flags & VIR_CONNECT_RO);
     if (!(name = forwardedName(uri, driver)))
         return VIR_DRV_OPEN_ERROR;
 
@@ -507,14 +618,17 @@ remoteConnectOpen(virConnectPtr conn, const char *uristr,
     priv->callbacks = g_ptr_array_new();
     g_queue_init(&priv->events);
     priv->eventTimer = -1;
-    if (!(priv->client = virNetClientNewUnix(sockpath)))
+    if (!(priv->client = remoteOpenTransport(uri, driver, transport, name,
+                                             flags & VIR_CONNECT_RO)))
         goto error;
+    priv->secureTransport = strcmp(transport, "tcp") != 0 &&
+                            strcmp(transport, "ext") != 0;
     conn->privateData = priv;
 
-    virNetClientSetMessageHandler(priv->client, remoteHandleMessage, priv);
+    virNetClientSetMessageHandler(priv->client, remoteEventsReceive, priv);
     virNetClientSetCloseHandler(priv->client, remoteClientClosed, priv);
     virNetClientRegisterEvents(priv->client);
-    priv->eventTimer = virEventAddTimeout(-1, remoteEventTimer,
+    priv->eventTimer = virEventAddTimeout(-1, remoteEventsTimer,
                                           remotePrivRef(priv),
                                           remotePrivUnref);
     if (priv->eventTimer < 0)
@@ -596,10 +710,26 @@ remoteConnectSetKeepAlive(virConnectPtr conn, int interval,
 }
 
 
+/* Secure when both the server says so and nobody can read the wire. */
 static int
-remoteConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
+remoteConnectIsSecure(virConnectPtr conn)
 {
-    return 0;                   /* unix sockets only, so far */
+    remotePriv *priv = conn->privateData;
+    remote_connect_is_secure_ret ret = { 0 };
+
+    if (remoteCall(conn, REMOTE_PROC_CONNECT_IS_SECURE, NULL, NULL,
+                   (xdrproc_t)xdr_remote_connect_is_secure_ret, &ret) < 0)
+        return -1;
+    return ret.secure && priv->secureTransport ? 1 : 0;
+}
+
+
+static int
+remoteConnectIsEncrypted(virConnectPtr conn)
+{
+    remotePriv *priv = conn->privateData;
+
+    return virNetClientIsEncrypted(priv->client) ? 1 : 0;
 }
 
 
@@ -665,6 +795,7 @@ remoteRegister(void)
     remoteHypervisorDriver.connectIsAlive = remoteConnectIsAlive;
     remoteHypervisorDriver.connectSetKeepAlive = remoteConnectSetKeepAlive;
     remoteHypervisorDriver.connectIsEncrypted = remoteConnectIsEncrypted;
+    remoteHypervisorDriver.connectIsSecure = remoteConnectIsSecure;
     remoteHypervisorDriver.domainLookupByUUIDString =
         remoteDomainLookupByUUIDString;
     remoteNetworkDriver.networkLookupByUUIDString =

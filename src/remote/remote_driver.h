@@ -26,12 +26,16 @@ void remoteSetInsideDaemon(bool inside);
 /* A domain event callback of the application, by the server's id. */
 typedef struct _remoteEventCallback remoteEventCallback;
 struct _remoteEventCallback {
-    int callbackID;             /* as the server numbered it */
+    int kind;                   /* remoteEventKind */
+    int callbackID;             /* the application's: ours, per connection */
+    int serverID;               /* the server's, shared by equal filters */
+    char *key;                  /* the object filtered on (UUID or name) */
     int eventID;
     virConnectDomainEventGenericCallback cb;
     void *opaque;
     virFreeCallback freecb;
     bool removed;               /* deregistered while being dispatched */
+    bool legacy;                /* virConnectDomainEventRegister's */
 };
 
 typedef struct _remotePriv remotePriv;
@@ -42,14 +46,19 @@ struct _remotePriv {
     virNetClient *client;
     virConnectPtr conn;         /* the owner (no reference) */
 
+    bool secureTransport;       /* unix, ssh or tls: nobody can listen in */
+
     /* What the server told us at open. */
     bool keepaliveSupported;
     bool eventCallbackSupported;
     bool closeCallbackSupported;
+    int typedParamString;       /* 0: not asked yet, 1: yes, 2: no */
 
     GPtrArray *strings;         /* remoteStashString's, freed at close */
 
     GPtrArray *callbacks;       /* remoteEventCallback * */
+    int lastCallbackID;
+    int registering;            /* registrations waiting for their reply */
     GQueue events;              /* received, not dispatched yet */
     int eventTimer;             /* -1 without an event loop */
     bool dispatching;

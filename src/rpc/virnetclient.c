@@ -9,12 +9,15 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "rpc/virnetclient.h"
+#include "rpc/virnetclientstream.h"
 #include "rpc/virnetkeepalive.h"
 #include "rpc/virnetsocket.h"
 #include "util/virerror.h"
@@ -42,6 +45,17 @@ struct _virNetClient {
     virNetMessage *rx;          /* the frame being read */
     virNetMessage *tx;          /* frames waiting to be written */
     virNetKeepAlive ka;
+    /* Transports other than a plain socket (see "transports" below). */
+    virNetTLSSession *tls;      /* NULL: not encrypted */
+    pid_t child;                /* ssh/ext bridge process, 0: none */
+    int errfd;                  /* the child's stderr, -1: none */
+    virErrorPtr brokenErr;      /* why the event loop saw it break */
+
+    /* Streams (see "streams" at the end): set up on first use. */
+    GMutex streamLock;          /* guards `streams` */
+    GPtrArray *streams;         /* virNetClientStream *, a reference each */
+    bool wakeInit;
+    int wakeFds[2];             /* wakes a stream's owner of the socket */
 
     virNetClientMessageFunc msgFunc;
     void *msgOpaque;
@@ -61,12 +75,23 @@ virNetClientDispose(void *obj)
 {
     virNetClient *client = obj;
 
+    virNetTLSSessionFree(client->tls);
     if (client->fd >= 0)
         close(client->fd);
+    if (client->errfd >= 0)
+        close(client->errfd);
+    virNetSocketReapChild(client->child);
+    virErrorFree(client->brokenErr);
     virNetMessageFree(client->rx);
     virNetMessageQueueFree(&client->tx);
     g_mutex_clear(&client->lock);
     g_cond_clear(&client->cond);
+    if (client->streams)
+        g_ptr_array_free(client->streams, TRUE);
+    if (client->wakeInit) {
+        close(client->wakeFds[0]);
+        close(client->wakeFds[1]);
+    }
 }
 
 
@@ -84,24 +109,33 @@ virNetClientUnref(virNetClient *client)
 }
 
 
-virNetClient *
-virNetClientNewUnix(const char *path)
+static virNetClient *
+clientNewFD(int fd)
 {
     virNetClient *client;
-    int fd;
 
-    if ((fd = virNetSocketConnectUnix(path)) < 0)
-        return NULL;
     client = virObjectNew(&virNetClientClass);
     g_mutex_init(&client->lock);
     g_cond_init(&client->cond);
     client->fd = fd;
+    client->errfd = -1;
     client->watch = -1;
     client->kaTimer = -1;
     client->rx = virNetMessageNew();
     virNetMessagePrepareRead(client->rx);
     virNetKeepAliveInit(&client->ka, 0, 0, g_get_monotonic_time());
     return client;
+}
+
+
+virNetClient *
+virNetClientNewUnix(const char *path)
+{
+    int fd;
+
+    if ((fd = virNetSocketConnectUnix(path)) < 0)
+        return NULL;
+    return clientNewFD(fd);
 }
 
 
@@ -136,7 +170,7 @@ clientReadFrame(virNetClient *client)
     virNetMessage *rx = client->rx;
 
     for (;;) {
-        ssize_t n = virNetSocketRead(client->fd,
+        ssize_t n = virNetSocketRecv(client->fd, client->tls,
                                      rx->buffer + rx->bufferOffset,
                                      rx->bufferLength - rx->bufferOffset);
         if (n <= 0)
@@ -160,7 +194,7 @@ clientFlush(virNetClient *client)
 {
     while (client->tx) {
         virNetMessage *msg = client->tx;
-        ssize_t n = virNetSocketWrite(client->fd,
+        ssize_t n = virNetSocketSend(client->fd, client->tls,
                                       msg->buffer + msg->bufferOffset,
                                       msg->bufferLength - msg->bufferOffset);
         if (n < 0)
@@ -204,6 +238,11 @@ clientHandleAsync(virNetClient *client, virNetMessage *msg)
 /* Read and handle every frame available.  When `want` is given, the
  * REPLY to it is moved into *reply and reading stops there.  0, or -1 on
  * a broken connection. */
+static bool clientRouteStream(virNetClient *client, virNetMessage *msg);
+static void clientWake(virNetClient *client);
+
+static void clientAttachStream(virNetClient *client,
+                               const virNetMessageHeader *call);
 static int
 clientReadAll(virNetClient *client, const virNetMessageHeader *want,
               virNetMessage **reply)
@@ -223,6 +262,8 @@ clientReadAll(virNetClient *client, const virNetMessageHeader *want,
             virNetMessageFree(msg);
             return -1;
         }
+        if (clientRouteStream(client, msg))
+            continue;
         if (want && msg->header.type == VIR_NET_REPLY &&
             msg->header.serial == want->serial &&
             msg->header.prog == want->prog &&
@@ -252,6 +293,7 @@ clientCloseLocked(virNetClient *client)
         virEventRemoveTimeout(client->kaTimer);
         client->kaTimer = -1;
     }
+    g_clear_pointer(&client->tls, virNetTLSSessionFree);
     if (client->fd >= 0) {
         close(client->fd);
         client->fd = -1;
@@ -304,6 +346,35 @@ clientUpdateWatch(virNetClient *client)
 }
 
 
+/* A bridge process that died usually said why on its stderr: make that
+ * the error, as "Cannot recv data: <what it said>". */
+static void
+clientReportStderr(virNetClient *client)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    char buf[1024];
+    ssize_t n;
+    int i;
+
+    if (client->errfd < 0)
+        return;
+    /* Give a dying child a moment to finish its message. */
+    for (i = 0; i < 50; i++) {
+        struct pollfd pfd = { client->errfd, POLLIN, 0 };
+
+        if (poll(&pfd, 1, 10) <= 0 && text->len > 0)
+            break;
+        n = read(client->errfd, buf, sizeof(buf));
+        if (n > 0 && text->len < 4096)
+            g_string_append_len(text, buf, n);
+        else if (n == 0)
+            break;
+    }
+    g_strstrip(text->str);
+    virReportSystemError(ECONNRESET, "Cannot recv data: %s", text->str);
+}
+
+
 /* ---- the event loop's side -------------------------------------------- */
 
 static void
@@ -331,6 +402,11 @@ clientWatchEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED,
             failed = true;
     }
     if (failed) {
+        /* A dead ssh said why on stderr: keep it for the next call. */
+        if (client->errfd >= 0 && !client->brokenErr) {
+            clientReportStderr(client);
+            client->brokenErr = virErrorCopyNew(virErrorLastObject());
+        }
         VIR_DEBUG("connection lost: %s", virGetLastErrorMessage());
         clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
         clientCloseLocked(client);
@@ -470,6 +546,12 @@ clientWaitReply(virNetClient *client, const virNetMessageHeader *want,
 
         if (client->tx)
             pfd.events |= POLLOUT;
+        if (client->tls && virNetTLSSessionPending(client->tls) > 0) {
+            /* Already decrypted: poll would not see it. */
+            if (clientReadAll(client, want, reply) < 0)
+                goto broken;
+            continue;
+        }
         r = poll(&pfd, 1, timeout);
         if (r < 0) {
             if (errno == EINTR)
@@ -496,6 +578,7 @@ clientWaitReply(virNetClient *client, const virNetMessageHeader *want,
     return 0;
 
  broken:
+    clientReportStderr(client);
     clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
     return -1;
 }
@@ -538,12 +621,17 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
     int rv;
 
     g_mutex_lock(&client->lock);
-    while (client->inCall)
+    while (client->inCall) {
+        clientWake(client);     /* a stream may be holding the socket */
         g_cond_wait(&client->cond, &client->lock);
+    }
     if (client->fd < 0) {
+        if (client->brokenErr)
+            virSetError(client->brokenErr);
+        else
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "client socket is closed");
         g_mutex_unlock(&client->lock);
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                       "client socket is closed");
         return -1;
     }
     call->header.prog = prog;
@@ -551,6 +639,7 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
     call->header.proc = proc;
     call->header.type = VIR_NET_CALL;
     call->header.serial = client->serial++;
+    clientAttachStream(client, &call->header);
     call->header.status = VIR_NET_OK;
     if (virNetMessageEncode(call, argsFilter, args) < 0) {
         g_mutex_unlock(&client->lock);
@@ -563,6 +652,10 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
     g_mutex_unlock(&client->lock);
 
     rv = clientWaitReply(client, &want, &reply);
+    /* Decrypted frames left behind would wait for the next packet. */
+    if (rv == 0 && client->tls && virNetTLSSessionPending(client->tls) > 0 &&
+        clientReadAll(client, NULL, NULL) < 0)
+        clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
 
     g_mutex_lock(&client->lock);
     client->inCall = false;
@@ -571,7 +664,7 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
         clientCloseLocked(client);
     else
         clientUpdateWatch(client);
-    g_cond_signal(&client->cond);
+    g_cond_broadcast(&client->cond);
     g_mutex_unlock(&client->lock);
 
     if (rv < 0) {
@@ -610,4 +703,350 @@ virNetClientClose(virNetClient *client)
         clientCloseLocked(client);
     }
     g_mutex_unlock(&client->lock);
+}
+
+
+/* ---- transports --------------------------------------------------------- */
+
+virNetClient *
+virNetClientNewTCP(const char *host, const char *port)
+{
+    int fd;
+
+    if ((fd = virNetSocketConnectTCP(host, port)) < 0)
+        return NULL;
+    return clientNewFD(fd);
+}
+
+
+virNetClient *
+virNetClientNewCommand(const char *const *argv, const char *const *passEnv)
+{
+    virNetClient *client;
+    pid_t pid = 0;
+    int errfd = -1;
+    int fd;
+
+    if ((fd = virNetSocketConnectCommand(argv, passEnv, &pid, &errfd)) < 0)
+        return NULL;
+    client = clientNewFD(fd);
+    client->child = pid;
+    client->errfd = errfd;
+    return client;
+}
+
+
+/* Wait up to the timeout for the fd; false with an error on failure. */
+static bool
+clientWaitFD(virNetClient *client, bool write)
+{
+    struct pollfd pfd = { client->fd, write ? POLLOUT : POLLIN, 0 };
+    int r;
+
+    while ((r = poll(&pfd, 1, 30 * 1000)) < 0 && errno == EINTR)
+        ;
+    if (r <= 0) {
+        virReportSystemError(r == 0 ? ETIMEDOUT : errno, "%s",
+                             "Cannot wait for the server");
+        return false;
+    }
+    return true;
+}
+
+
+int
+virNetClientSetTLSSession(virNetClient *client, virNetTLSContext *ctx,
+                          const char *hostname)
+{
+    virNetTLSSession *sess;
+    char status = 0;
+    ssize_t n;
+    int r;
+
+    if (!(sess = virNetTLSSessionNew(ctx, client->fd, hostname)))
+        return -1;
+    while ((r = virNetTLSSessionHandshake(sess)) == 1) {
+        if (!clientWaitFD(client, virNetTLSSessionWantWrite(sess)))
+            goto error;
+    }
+    if (r < 0 || virNetTLSSessionCheck(sess) < 0)
+        goto error;
+
+    /* The server checks us in turn, then sends one byte: 1 if it accepts
+     * us; otherwise it hangs up. */
+    while ((n = virNetTLSSessionRead(sess, &status, 1)) == 0) {
+        if (!clientWaitFD(client, false))
+            goto error;
+    }
+    if (n < 0) {
+        /* The server hung up: it refused our certificate. */
+        virResetLastError();
+        virReportSystemError(EIO, "%s", "Unable to read TLS confirmation");
+        goto error;
+    }
+    if (status != 1) {
+        virReportError(VIR_ERR_RPC, "%s", "server verification (of our "
+                       "certificate or IP address) failed");
+        goto error;
+    }
+    g_mutex_lock(&client->lock);
+    client->tls = sess;
+    g_mutex_unlock(&client->lock);
+    return 0;
+
+ error:
+    virNetTLSSessionFree(sess);
+    return -1;
+}
+
+
+bool
+virNetClientIsEncrypted(virNetClient *client)
+{
+    bool ret;
+
+    g_mutex_lock(&client->lock);
+    ret = client->tls != NULL;
+    g_mutex_unlock(&client->lock);
+    return ret;
+}
+
+
+/* ---- streams (virnetclientstream.c) ------------------------------------ */
+
+/* A STREAM or STREAM_HOLE frame of a registered stream goes to its queue
+ * (taken: true); anything else is left to the caller. */
+static bool
+clientRouteStream(virNetClient *client, virNetMessage *msg)
+{
+    virNetClientStream *st = NULL;
+    size_t i;
+
+    if (msg->header.type != VIR_NET_STREAM &&
+        msg->header.type != VIR_NET_STREAM_HOLE)
+        return false;
+    g_mutex_lock(&client->streamLock);
+    for (i = 0; client->streams && i < client->streams->len; i++) {
+        if (virNetClientStreamMatches(client->streams->pdata[i],
+                                      &msg->header)) {
+            st = virNetClientStreamRef(client->streams->pdata[i]);
+            break;
+        }
+    }
+    g_mutex_unlock(&client->streamLock);
+    if (!st) {
+        VIR_DEBUG("dropping frame of unknown stream serial=%u",
+                  msg->header.serial);
+        virNetMessageFree(msg);
+        return true;
+    }
+    virNetClientStreamQueuePacket(st, msg);
+    virNetClientStreamUnref(st);
+    return true;
+}
+
+
+/* With the lock held: make the thread that owns the socket for a stream
+ * look up from its poll. */
+static void
+clientWake(virNetClient *client)
+{
+    char c = 0;
+
+    if (client->wakeInit && write(client->wakeFds[1], &c, 1) < 0) {
+        /* The pipe is full: the owner will wake anyway. */
+    }
+}
+
+
+static int
+clientWakeInit(virNetClient *client)
+{
+    int i;
+
+    if (client->wakeInit)
+        return 0;
+    if (pipe(client->wakeFds) < 0) {
+        virReportSystemError(errno, "%s", "cannot create a pipe");
+        return -1;
+    }
+    for (i = 0; i < 2; i++) {
+        fcntl(client->wakeFds[i], F_SETFL, O_NONBLOCK);
+        fcntl(client->wakeFds[i], F_SETFD, FD_CLOEXEC);
+    }
+    client->wakeInit = true;
+    return 0;
+}
+
+
+/* The stream the calling thread is opening with its current call. */
+static GPrivate clientOpeningStream;
+
+/* With the lock held, as a call takes its serial: a stream being opened
+ * by this thread is registered under it, before the call goes out, so
+ * that none of its frames can be missed. */
+static void
+clientAttachStream(virNetClient *client, const virNetMessageHeader *call)
+{
+    virNetClientStream *st = g_private_get(&clientOpeningStream);
+
+    if (!st)
+        return;
+    g_private_set(&clientOpeningStream, NULL);
+    virNetClientStreamSetCall(st, call);
+    g_mutex_lock(&client->streamLock);
+    if (!client->streams)
+        client->streams = g_ptr_array_new_with_free_func(
+            (GDestroyNotify)virNetClientStreamUnref);
+    g_ptr_array_add(client->streams, virNetClientStreamRef(st));
+    g_mutex_unlock(&client->streamLock);
+}
+
+
+int
+virNetClientCallStream(virNetClient *client, virNetClientStream *st,
+                       unsigned int prog, unsigned int vers, int proc,
+                       xdrproc_t argsFilter, void *args,
+                       xdrproc_t retFilter, void *ret)
+{
+    int rv;
+
+    g_private_set(&clientOpeningStream, st);
+    rv = virNetClientCall(client, prog, vers, proc, argsFilter, args,
+                          retFilter, ret);
+    g_private_set(&clientOpeningStream, NULL);
+    if (rv < 0)
+        virNetClientRemoveStream(client, st);
+    return rv;
+}
+
+
+void
+virNetClientRemoveStream(virNetClient *client, virNetClientStream *st)
+{
+    g_mutex_lock(&client->streamLock);
+    if (client->streams)
+        g_ptr_array_remove(client->streams, st);
+    g_mutex_unlock(&client->streamLock);
+}
+
+
+/* One poll of the socket by its owner, `timeout` ms (-1: until something
+ * happens, keepalive permitting).  0, or -1 if the connection broke. */
+static int
+clientPollOnce(virNetClient *client, int timeout)
+{
+    struct pollfd pfd[2] = {
+        { client->fd, POLLIN, 0 },
+        { client->wakeFds[0], POLLIN, 0 },
+    };
+    bool kaTimeout = false;
+    char buf[64];
+    int r;
+
+    if (client->tx)
+        pfd[0].events |= POLLOUT;
+    if (client->tls && virNetTLSSessionPending(client->tls) > 0)
+        return clientReadAll(client, NULL, NULL) < 0 ? -1 : 0;
+    if (timeout < 0 && client->ka.interval > 0) {
+        timeout = client->ka.interval * 1000;
+        kaTimeout = true;
+    }
+    r = poll(pfd, 2, timeout);
+    if (r < 0) {
+        if (errno == EINTR)
+            return 0;
+        virReportSystemError(errno, "%s", "poll on socket failed");
+        clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_ERROR);
+        return -1;
+    }
+    if (r == 0) {
+        if (kaTimeout && !clientKeepAliveTick(client)) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "connection closed due to keepalive timeout");
+            clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_KEEPALIVE);
+            return -1;
+        }
+        return 0;
+    }
+    if (pfd[1].revents & POLLIN) {
+        while (read(client->wakeFds[0], buf, sizeof(buf)) > 0)
+            ;
+    }
+    if ((pfd[0].revents & POLLOUT && clientFlush(client) < 0) ||
+        (pfd[0].revents & (POLLIN | POLLHUP | POLLERR) &&
+         clientReadAll(client, NULL, NULL) < 0)) {
+        clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+virNetClientRunUntil(virNetClient *client, virNetMessage *msg,
+                     virNetClientDoneFunc done, void *opaque)
+{
+    bool once = !msg && !done;
+
+    g_mutex_lock(&client->lock);
+    if (clientWakeInit(client) < 0) {
+        g_mutex_unlock(&client->lock);
+        virNetMessageFree(msg);
+        return -1;
+    }
+    for (;;) {
+        bool closeNow;
+        int rv;
+
+        while (client->inCall) {
+            /* Only a sender hurries the owner: two waiting readers
+             * would otherwise take the socket from each other forever. */
+            if (msg)
+                clientWake(client);
+            g_cond_wait(&client->cond, &client->lock);
+        }
+        if (client->fd < 0 || client->broken) {
+            g_mutex_unlock(&client->lock);
+            virNetMessageFree(msg);
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "client socket is closed");
+            return -1;
+        }
+        if (msg) {
+            virNetMessageQueuePush(&client->tx, msg);
+            msg = NULL;
+        }
+        if (!once && !client->tx && (!done || done(opaque))) {
+            clientUpdateWatch(client);
+            g_mutex_unlock(&client->lock);
+            return 0;
+        }
+        client->inCall = true;
+        clientUpdateWatch(client);
+        g_mutex_unlock(&client->lock);
+
+        rv = clientPollOnce(client, once ? 0 : -1);
+
+        g_mutex_lock(&client->lock);
+        client->inCall = false;
+        closeNow = rv < 0 || client->broken || client->wantClose;
+        if (closeNow)
+            clientCloseLocked(client);
+        else
+            clientUpdateWatch(client);
+        g_cond_broadcast(&client->cond);
+        if (closeNow) {
+            g_mutex_unlock(&client->lock);
+            clientNotifyClose(client);
+            if (!virErrorIsSet())
+                virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                               "client socket is closed");
+            return -1;
+        }
+        if (once) {
+            g_mutex_unlock(&client->lock);
+            return 0;
+        }
+    }
 }

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * One connection to a server over a unix socket.  Calls are synchronous
+ * One connection to a server (unix socket, TCP, TLS over TCP, or a child
+ * process such as ssh).  Calls are synchronous
  * and one at a time (other threads wait their turn); while a call waits
  * for its reply, the calling thread also answers keepalive pings and hands
  * asynchronous MESSAGEs (events) to the message handler.  Between calls,
@@ -15,6 +16,7 @@
 #include <glib.h>
 
 #include "rpc/virnetmessage.h"
+#include "rpc/virnettlscontext.h"
 
 typedef struct _virNetClient virNetClient;
 
@@ -31,6 +33,21 @@ typedef void (*virNetClientCloseFunc)(virNetClient *client, int reason,
 
 /* Connect to the unix socket `path`; NULL with an error set. */
 virNetClient *virNetClientNewUnix(const char *path);
+/* Connect over TCP (plain; add TLS with virNetClientSetTLSSession). */
+virNetClient *virNetClientNewTCP(const char *host, const char *port);
+/* Talk through a child process's stdin/stdout (ssh, ext transports); it
+ * is reaped when the client goes.  What it writes on stderr becomes the
+ * error when the connection breaks.  Environment: see
+ * virNetSocketConnectCommand. */
+virNetClient *virNetClientNewCommand(const char *const *argv,
+                                     const char *const *passEnv);
+
+/* Before any call: run the TLS handshake (waiting up to 30 s), verify the
+ * server's certificate (and `hostname` when not NULL), then wait for the
+ * server's verdict on ours.  0, or -1 with an error set. */
+int virNetClientSetTLSSession(virNetClient *client, virNetTLSContext *ctx,
+                              const char *hostname);
+bool virNetClientIsEncrypted(virNetClient *client);
 
 virNetClient *virNetClientRef(virNetClient *client);
 void virNetClientUnref(virNetClient *client);
@@ -65,3 +82,26 @@ bool virNetClientIsOpen(virNetClient *client);
 /* Close the socket (at the end of the current call, if one runs).  The
  * close handler is not called for a close asked for here. */
 void virNetClientClose(virNetClient *client);
+
+/* ---- streams (used by virnetclientstream.c) ---- */
+
+typedef struct _virNetClientStream virNetClientStream;
+
+/* virNetClientCall for a call that opens `st`: the stream takes the call's
+ * serial and receives its frames from then on (until removed; on failure
+ * it is removed here). */
+int virNetClientCallStream(virNetClient *client, virNetClientStream *st,
+                           unsigned int prog, unsigned int vers, int proc,
+                           xdrproc_t argsFilter, void *args,
+                           xdrproc_t retFilter, void *ret);
+void virNetClientRemoveStream(virNetClient *client, virNetClientStream *st);
+
+/* Checked with the client's lock held; must not block. */
+typedef bool (*virNetClientDoneFunc)(void *opaque);
+
+/* Queue `msg` (taken; may be NULL) and run the socket in this thread
+ * until every queued frame is written and `done(opaque)` holds.  With
+ * neither msg nor done: handle what the socket has now, without waiting.
+ * 0, or -1 with an error set when the connection is closed or breaks. */
+int virNetClientRunUntil(virNetClient *client, virNetMessage *msg,
+                         virNetClientDoneFunc done, void *opaque);

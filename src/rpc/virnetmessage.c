@@ -188,8 +188,11 @@ virNetMessageEncode(virNetMessage *msg, xdrproc_t filter, void *data)
         msg->buffer = g_malloc(size);
         msg->bufferLength = size;
         msg->bufferOffset = 0;
-        if (encodeOnce(msg, filter, data))
+        if (encodeOnce(msg, filter, data)) {
+            /* Queued frames keep only their own size, not 64 KiB each. */
+            msg->buffer = g_realloc(msg->buffer, msg->bufferLength);
             return 0;
+        }
         if (size >= FRAME_MAX)
             break;
         size = MIN(size * 4, FRAME_MAX);

@@ -39,10 +39,11 @@ typedef struct {
 
 typedef struct {
     virNetServer *srv;
-    char *path;
+    char *path;                 /* unix socket file; NULL for TCP */
     int fd;
     int watch;
     bool readonly;
+    virNetTLSContext *tls;      /* TLS service; NULL: plain */
 } serverService;
 
 struct _virNetServer {
@@ -53,12 +54,16 @@ struct _virNetServer {
     GPtrArray *programs;        /* serverProgram * */
     virNetThreadPool *workers;
     unsigned long long nextClientID;
+    size_t nclientsUnauth;      /* clients still in their TLS handshake */
     bool closed;
 
     virNetServerClientInitFunc init;
     virNetServerClientCloseFunc closeHook;
     virNetServerClientFreeFunc freeHook;
     void *opaque;
+
+    virNetServerStreamFunc streamFunc;   /* stream frames (H6) */
+    void *streamOpaque;
 };
 
 struct _virNetServerClient {
@@ -74,7 +79,12 @@ struct _virNetServerClient {
     virNetMessage *rx;
     virNetMessage *tx;
     size_t nrequests;           /* calls queued or running */
+    virNetMessage *streamIn;    /* stream frames for the stream handler */
     virNetKeepAlive ka;
+    /* TLS (see "TLS clients" below). */
+    virNetTLSSession *tls;      /* NULL: plain socket */
+    bool handshaking;           /* counted in srv->nclientsUnauth */
+    int pendingTimer;           /* fires while decrypted data waits */
 
     void *priv;
     virNetServerClientFreeFunc freeHook;
@@ -100,6 +110,7 @@ virNetServerConfigDefaults(virNetServerConfig *cfg)
     cfg->maxWorkers = 20;
     cfg->prioWorkers = 5;
     cfg->maxClients = 5000;
+    cfg->maxAnonymousClients = 20;
     cfg->maxClientRequests = 5;
     cfg->keepaliveInterval = 5;
     cfg->keepaliveCount = 5;
@@ -115,9 +126,11 @@ serverClientDispose(void *obj)
 
     if (client->freeHook && client->priv)
         client->freeHook(client->priv);
+    virNetTLSSessionFree(client->tls);
     if (client->fd >= 0)
         close(client->fd);
     virNetMessageFree(client->rx);
+    virNetMessageQueueFree(&client->streamIn);
     virNetMessageQueueFree(&client->tx);
     g_mutex_clear(&client->lock);
 }
@@ -182,11 +195,24 @@ serverClientUpdateWatch(virNetServerClient *client)
 
     if (client->closed || client->watch < 0)
         return;
+    if (client->handshaking) {
+        virEventUpdateHandle(client->watch,
+                             virNetTLSSessionWantWrite(client->tls) ?
+                             VIR_EVENT_HANDLE_WRITABLE :
+                             VIR_EVENT_HANDLE_READABLE);
+        return;
+    }
     if (client->nrequests < client->srv->cfg.maxClientRequests)
         events |= VIR_EVENT_HANDLE_READABLE;
     if (client->tx)
         events |= VIR_EVENT_HANDLE_WRITABLE;
     virEventUpdateHandle(client->watch, events);
+    /* Decrypted data that poll cannot see: come back for it at once. */
+    if (client->pendingTimer >= 0)
+        virEventUpdateTimeout(client->pendingTimer,
+                              events & VIR_EVENT_HANDLE_READABLE &&
+                              virNetTLSSessionPending(client->tls) > 0 ?
+                              0 : -1);
 }
 
 
@@ -222,6 +248,7 @@ virNetServerClientClose(virNetServerClient *client)
 {
     virNetServer *srv = client->srv;
     bool wasListed;
+    bool wasUnauth;
 
     g_mutex_lock(&client->lock);
     if (client->closed) {
@@ -238,15 +265,24 @@ virNetServerClientClose(virNetServerClient *client)
         virEventRemoveTimeout(client->kaTimer);
         client->kaTimer = -1;
     }
+    if (client->pendingTimer >= 0) {
+        virEventRemoveTimeout(client->pendingTimer);
+        client->pendingTimer = -1;
+    }
+    g_clear_pointer(&client->tls, virNetTLSSessionFree);
     if (client->fd >= 0) {
         close(client->fd);
         client->fd = -1;
     }
     virNetMessageQueueFree(&client->tx);
+    wasUnauth = client->handshaking;
+    client->handshaking = false;
     g_mutex_unlock(&client->lock);
 
     g_mutex_lock(&srv->lock);
     wasListed = g_ptr_array_remove(srv->clients, client);
+    if (wasUnauth)
+        srv->nclientsUnauth--;
     g_mutex_unlock(&srv->lock);
 
     if (srv->closeHook)
@@ -278,13 +314,27 @@ serverErrorReply(const virNetMessageHeader *call)
 }
 
 
+/* Queue the reply to a call.  It counts against max_client_requests
+ * until it is written: a client that does not read its replies stops
+ * being read, instead of piling them up here. */
+static void
+serverSendReply(virNetServerClient *client, virNetMessage *reply)
+{
+    reply->tracked = true;
+    g_mutex_lock(&client->lock);
+    client->nrequests++;
+    g_mutex_unlock(&client->lock);
+    virNetServerClientSendMessage(client, reply);
+}
+
+
 static void
 serverSendError(virNetServerClient *client, const virNetMessageHeader *call)
 {
     virNetMessage *reply = serverErrorReply(call);
 
     if (reply)
-        virNetServerClientSendMessage(client, reply);
+        serverSendReply(client, reply);
     else
         virNetServerClientClose(client);
 }
@@ -333,7 +383,9 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
     virResetLastError();
     rv = func(srv, client, msg, args, ret);
 
-    if (rv < 0) {
+    if (rv > 0) {
+        reply = NULL;           /* the function replied itself (streams) */
+    } else if (rv < 0) {
         reply = serverErrorReply(hdr);
     } else {
         reply = virNetMessageNew();
@@ -351,8 +403,8 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
     g_free(ret);
 
     if (reply)
-        virNetServerClientSendMessage(client, reply);
-    else
+        serverSendReply(client, reply);
+    else if (rv <= 0)
         virNetServerClientClose(client);
 }
 
@@ -443,7 +495,16 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
 
     if (msg->header.type != VIR_NET_CALL &&
         msg->header.type != VIR_NET_CALL_WITH_FDS) {
-        /* Streams are not served yet; stray replies mean nothing. */
+        if ((msg->header.type == VIR_NET_STREAM ||
+             msg->header.type == VIR_NET_STREAM_HOLE) && srv->streamFunc) {
+            /* Counted like a call until the handler is done with it, so
+             * that a fast sender is held back by max_client_requests. */
+            msg->tracked = true;
+            client->nrequests++;
+            virNetMessageQueuePush(&client->streamIn, msg);
+            return 0;
+        }
+        /* Stray replies mean nothing. */
         VIR_DEBUG("client %llu: ignoring %s frame", client->id,
                   virNetMessageTypeName(msg->header.type));
         virNetMessageFree(msg);
@@ -506,9 +567,10 @@ serverClientRead(virNetServerClient *client)
     while (frames < FRAMES_PER_EVENT &&
            client->nrequests < client->srv->cfg.maxClientRequests) {
         virNetMessage *rx = client->rx;
-        ssize_t n = virNetSocketRead(client->fd,
-                                     rx->buffer + rx->bufferOffset,
-                                     rx->bufferLength - rx->bufferOffset);
+        ssize_t n = virNetSocketRecvQuiet(client->fd, client->tls,
+                                          rx->buffer + rx->bufferOffset,
+                                          rx->bufferLength -
+                                          rx->bufferOffset);
         if (n < 0)
             return -1;
         if (n == 0)
@@ -540,7 +602,7 @@ serverClientWrite(virNetServerClient *client)
 {
     while (client->tx) {
         virNetMessage *msg = client->tx;
-        ssize_t n = virNetSocketWrite(client->fd,
+        ssize_t n = virNetSocketSend(client->fd, client->tls,
                                       msg->buffer + msg->bufferOffset,
                                       msg->bufferLength - msg->bufferOffset);
         if (n < 0)
@@ -548,10 +610,101 @@ serverClientWrite(virNetServerClient *client)
         if (n == 0)
             return 0;
         msg->bufferOffset += n;
-        if (msg->bufferOffset == msg->bufferLength)
+        if (msg->bufferOffset == msg->bufferLength) {
+            if (msg->tracked)   /* a reply: its call is over */
+                client->nrequests--;
             virNetMessageFree(virNetMessageQueueServe(&client->tx));
+        }
     }
     return 0;
+}
+
+
+/* ---- TLS clients ------------------------------------------------------ */
+
+/* One step of a client's handshake, with its lock held; once done, check
+ * its certificate and tell it the verdict (a single byte 1, as libvirtd
+ * does; a refused client is simply dropped).  -1: drop it. */
+static int
+serverClientHandshake(virNetServerClient *client)
+{
+    virNetServer *srv = client->srv;
+    virNetMessage *ok;
+    int r = virNetTLSSessionHandshake(client->tls);
+
+    if (r == 1)
+        return 0;
+    if (r == 0 && virNetTLSSessionCheck(client->tls) < 0)
+        r = -1;
+    if (r < 0) {
+        VIR_WARN("client %llu: %s", client->id, virGetLastErrorMessage());
+        virResetLastError();
+        return -1;
+    }
+    client->handshaking = false;
+    if (client->kaTimer >= 0) {         /* the handshake deadline */
+        virEventRemoveTimeout(client->kaTimer);
+        client->kaTimer = -1;
+    }
+    g_mutex_lock(&srv->lock);
+    srv->nclientsUnauth--;
+    g_mutex_unlock(&srv->lock);
+
+    ok = virNetMessageNew();
+    ok->buffer = g_realloc(ok->buffer, 1);
+    ok->buffer[0] = 1;
+    ok->bufferLength = 1;
+    ok->bufferOffset = 0;
+    virNetMessageQueuePush(&client->tx, ok);
+    VIR_DEBUG("client %llu: TLS session established", client->id);
+    return 0;
+}
+
+
+static void serverClientEvent(int watch, int fd, int events, void *opaque);
+
+/* A client still in its handshake when keepalive would have given up on
+ * a silent peer (interval * (count + 1)) is dropped: it holds one of the
+ * max_anonymous_clients places. */
+static void
+serverClientHandshakeTimer(int timer G_GNUC_UNUSED, void *opaque)
+{
+    virNetServerClient *client = opaque;
+    bool drop;
+
+    g_mutex_lock(&client->lock);
+    drop = client->handshaking && !client->closed;
+    g_mutex_unlock(&client->lock);
+    if (drop) {
+        VIR_WARN("client %llu: no TLS handshake in time, closing", client->id);
+        virNetServerClientClose(client);
+    }
+}
+
+static void
+serverClientPendingTimer(int timer G_GNUC_UNUSED, void *opaque)
+{
+    serverClientEvent(-1, -1, VIR_EVENT_HANDLE_READABLE, opaque);
+}
+
+
+/* Hand the stream frames read so far to the stream handler, outside the
+ * client's lock. */
+static void
+serverClientDispatchStreams(virNetServerClient *client)
+{
+    virNetServer *srv = client->srv;
+
+    for (;;) {
+        virNetMessage *msg;
+
+        g_mutex_lock(&client->lock);
+        msg = virNetMessageQueueServe(&client->streamIn);
+        g_mutex_unlock(&client->lock);
+        if (!msg)
+            return;
+        srv->streamFunc(client, msg, srv->streamOpaque);
+    }
 }
 
 
@@ -566,6 +719,16 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
     g_mutex_lock(&client->lock);
     if (client->closed) {
         g_mutex_unlock(&client->lock);
+        virObjectUnref(client);
+        return;
+    }
+    if (client->handshaking) {
+        drop = serverClientHandshake(client) < 0;
+        if (!drop)
+            serverClientUpdateWatch(client);
+        g_mutex_unlock(&client->lock);
+        if (drop)
+            virNetServerClientClose(client);
         virObjectUnref(client);
         return;
     }
@@ -589,6 +752,8 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
     if (drop) {
         virResetLastError();
         virNetServerClientClose(client);
+    } else {
+        serverClientDispatchStreams(client);
     }
     virObjectUnref(client);
 }
@@ -652,14 +817,21 @@ serverAddClient(serverService *svc, int fd)
 {
     virNetServer *srv = svc->srv;
     virNetServerClient *client;
-    size_t nclients;
+    size_t nclients, nunauth;
 
     g_mutex_lock(&srv->lock);
     nclients = srv->clients->len;
+    nunauth = srv->nclientsUnauth;
     g_mutex_unlock(&srv->lock);
     if (nclients >= srv->cfg.maxClients) {
         VIR_WARN("Too many active clients (%zu), dropping connection request",
                  srv->cfg.maxClients);
+        close(fd);
+        return;
+    }
+    if (svc->tls && nunauth >= srv->cfg.maxAnonymousClients) {
+        VIR_WARN("Too many clients waiting for authentication (%zu), "
+                 "dropping connection request", srv->cfg.maxAnonymousClients);
         close(fd);
         return;
     }
@@ -670,14 +842,43 @@ serverAddClient(serverService *svc, int fd)
     client->fd = fd;
     client->watch = -1;
     client->kaTimer = -1;
+    client->pendingTimer = -1;
     client->readonly = svc->readonly;
     client->rx = virNetMessageNew();
     virNetMessagePrepareRead(client->rx);
     client->freeHook = srv->freeHook;
+    if (svc->tls) {
+        if (!(client->tls = virNetTLSSessionNew(svc->tls, fd, NULL))) {
+            VIR_WARN("%s", virGetLastErrorMessage());
+            virResetLastError();
+            client->fd = -1;
+            close(fd);
+            virObjectUnref(client);
+            return;
+        }
+        client->handshaking = true;
+        client->pendingTimer = virEventAddTimeout(-1, serverClientPendingTimer,
+                                                  virObjectRef(client),
+                                                  serverObjectFree);
+        if (client->pendingTimer < 0)
+            virObjectUnref(client);
+        if (srv->cfg.keepaliveInterval > 0) {
+            int ms = srv->cfg.keepaliveInterval *
+                     (srv->cfg.keepaliveCount + 1) * 1000;
+
+            client->kaTimer = virEventAddTimeout(ms, serverClientHandshakeTimer,
+                                                 virObjectRef(client),
+                                                 serverObjectFree);
+            if (client->kaTimer < 0)
+                virObjectUnref(client);
+        }
+    }
 
     g_mutex_lock(&srv->lock);
     client->id = ++srv->nextClientID;
     g_ptr_array_add(srv->clients, client);    /* the list's reference */
+    if (client->handshaking)
+        srv->nclientsUnauth++;
     g_mutex_unlock(&srv->lock);
 
     if (srv->init)
@@ -688,6 +889,8 @@ serverAddClient(serverService *svc, int fd)
     client->watch = virEventAddHandle(fd, VIR_EVENT_HANDLE_READABLE,
                                       serverClientEvent, client,
                                       serverObjectFree);
+    if (client->watch >= 0)
+        serverClientUpdateWatch(client);
     g_mutex_unlock(&client->lock);
     if (client->watch < 0) {
         virObjectUnref(client);
@@ -766,8 +969,47 @@ serviceFree(void *opaque)
 {
     serverService *svc = opaque;
 
+    virNetTLSContextUnref(svc->tls);
     g_free(svc->path);
     g_free(svc);
+}
+
+
+int
+virNetServerAddTCPService(virNetServer *srv, const char *addr,
+                          const char *port, virNetTLSContext *tls,
+                          int *boundPort)
+{
+    g_autofree int *fds = NULL;
+    int nfds, i;
+
+    if (virEventRequireImpl() < 0)
+        return -1;
+    if ((nfds = virNetSocketListenTCP(addr, port, &fds)) < 0)
+        return -1;
+    if (boundPort)
+        *boundPort = virNetSocketGetLocalPort(fds[0]);
+    for (i = 0; i < nfds; i++) {
+        serverService *svc = g_new0(serverService, 1);
+
+        svc->srv = srv;
+        svc->fd = fds[i];
+        svc->tls = tls ? virNetTLSContextRef(tls) : NULL;
+        svc->watch = virEventAddHandle(fds[i], VIR_EVENT_HANDLE_READABLE,
+                                       serverServiceEvent, svc, NULL);
+        if (svc->watch < 0) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           "Unable to watch TCP port %s", port);
+            for (; i < nfds; i++)
+                close(fds[i]);
+            serviceFree(svc);
+            return -1;
+        }
+        g_mutex_lock(&srv->lock);
+        g_ptr_array_add(srv->services, svc);
+        g_mutex_unlock(&srv->lock);
+    }
+    return 0;
 }
 
 
@@ -833,7 +1075,8 @@ virNetServerClose(virNetServer *srv)
 
         virEventRemoveHandle(svc->watch);
         close(svc->fd);
-        unlink(svc->path);
+        if (svc->path)
+            unlink(svc->path);
     }
     clients = g_ptr_array_new();
     for (i = 0; i < srv->clients->len; i++)
@@ -864,4 +1107,42 @@ virNetServerFree(virNetServer *srv)
     g_ptr_array_free(srv->programs, TRUE);
     g_mutex_clear(&srv->lock);
     g_free(srv);
+}
+
+
+/* ---- streams (the daemon's stream code) ------------------------------- */
+
+void
+virNetServerSetStreamHandler(virNetServer *srv, virNetServerStreamFunc func,
+                             void *opaque)
+{
+    g_mutex_lock(&srv->lock);
+    srv->streamFunc = func;
+    srv->streamOpaque = opaque;
+    g_mutex_unlock(&srv->lock);
+}
+
+
+void
+virNetServerClientStreamFrameDone(virNetServerClient *client)
+{
+    g_mutex_lock(&client->lock);
+    if (client->nrequests > 0)
+        client->nrequests--;
+    serverClientUpdateWatch(client);
+    g_mutex_unlock(&client->lock);
+}
+
+
+size_t
+virNetServerClientTxQueued(virNetServerClient *client)
+{
+    virNetMessage *msg;
+    size_t n = 0;
+
+    g_mutex_lock(&client->lock);
+    for (msg = client->tx; msg; msg = msg->next)
+        n++;
+    g_mutex_unlock(&client->lock);
+    return n;
 }

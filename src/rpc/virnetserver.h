@@ -1,5 +1,6 @@
-/* virnetserver.h: the RPC server: listening unix sockets, clients, the
- * event-loop side of their I/O, and the worker pools that run calls.
+/* virnetserver.h: the RPC server: listening unix sockets and TCP ports
+ * (plain or TLS), clients, the event-loop side of their I/O, and the
+ * worker pools that run calls.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -12,7 +13,9 @@
  * Keepalive PINGs are answered from the event loop.
  *
  * A client whose frames cannot be parsed (bad length, bad header, unknown
- * message type) is dropped; the other clients are not affected.
+ * message type) is dropped; the other clients are not affected.  A call
+ * counts against max_client_requests from the moment it is read until its
+ * reply is written, so a client that sends without reading is throttled.
  */
 #pragma once
 
@@ -21,6 +24,7 @@
 #include <sys/types.h>
 
 #include "rpc/virnetmessage.h"
+#include "rpc/virnettlscontext.h"
 
 typedef struct _virNetServer virNetServer;
 typedef struct _virNetServerClient virNetServerClient;
@@ -46,6 +50,7 @@ typedef struct {
     size_t maxWorkers;          /* default 20 */
     size_t prioWorkers;         /* default 5 */
     size_t maxClients;          /* default 5000 */
+    size_t maxAnonymousClients; /* clients in a TLS handshake, default 20 */
     size_t maxClientRequests;   /* calls in progress per client, default 5 */
     int keepaliveInterval;      /* seconds, -1: off; default 5 */
     unsigned int keepaliveCount; /* default 5 */
@@ -69,6 +74,14 @@ int virNetServerAddProgram(virNetServer *srv, const virWireProgram *wire,
  * `readonly`.  Needs a registered event loop.  0, or -1 with an error. */
 int virNetServerAddUnixService(virNetServer *srv, const char *path,
                                mode_t mode, gid_t grp, bool readonly);
+
+/* Listen on TCP `port` at `addr` (NULL: all addresses); with `tls`, each
+ * client first runs a TLS handshake and certificate check (a reference is
+ * taken).  *boundPort (may be NULL) gets the port (useful with "0").
+ * Clients are read-write.  0, or -1 with an error. */
+int virNetServerAddTCPService(virNetServer *srv, const char *addr,
+                              const char *port, virNetTLSContext *tls,
+                              int *boundPort);
 
 size_t virNetServerClientCount(virNetServer *srv);
 
@@ -100,3 +113,22 @@ int virNetServerClientStartKeepAlive(virNetServerClient *client);
 /* Disconnect the client (any thread). */
 void virNetServerClientClose(virNetServerClient *client);
 bool virNetServerClientIsClosed(virNetServerClient *client);
+
+/* ---- streams ---- */
+
+/* A STREAM or STREAM_HOLE frame from `client` (header decoded; taken).
+ * Runs in the event loop thread without locks held; must not block.  The
+ * frame counts against the client's request limit until the handler
+ * calls virNetServerClientStreamFrameDone. */
+typedef void (*virNetServerStreamFunc)(virNetServerClient *client,
+                                       virNetMessage *msg, void *opaque);
+void virNetServerSetStreamHandler(virNetServer *srv,
+                                  virNetServerStreamFunc func, void *opaque);
+void virNetServerClientStreamFrameDone(virNetServerClient *client);
+
+/* Frames queued to the client and not written yet (flow control). */
+size_t virNetServerClientTxQueued(virNetServerClient *client);
+
+/* A procedure function returning 1 has queued its REPLY itself (with
+ * virNetServerClientSendMessage), so that stream data it sends next
+ * follows the reply on the wire. */
