@@ -18,7 +18,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  libglib2.0-dev libxml2-dev libxml2-utils libtirpc-dev libgnutls28-dev
  gnutls-bin libreadline-dev libattr1-dev python3 python3-dev python3-jinja2
  libvirt-dev libvirt-clients python3-libvirt
- golang-go golang-github-libvirt-libvirt-go-dev"
+ golang-go golang-github-libvirt-libvirt-go-dev
+ qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2"
 
 install_missing() {
     missing=

@@ -28,6 +28,7 @@
 #include "daemon/remote_daemon_stream.h"
 #include "daemon/virtkitd_config.h"
 #include "gen/remote_dispatch.h"
+#include "qemu/qemu_driver.h"
 #include "remote/remote_driver.h"
 #include "rpc/virnetserver.h"
 #include "util/virerror.h"
@@ -463,6 +464,9 @@ main(int argc, char **argv)
     if ((pidfd = pidFileAcquire(pidFile)) < 0)
         goto error;
     if (virEventRegisterDefaultImpl() < 0 || setupSignals() < 0)
+        goto error;
+    if (qemuRegister(cfg->stateDir, cfg->runDir, cfg->qemuConf,
+                     privileged) < 0)
         goto error;
 
     virNetServerConfigDefaults(&scfg);
