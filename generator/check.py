@@ -115,7 +115,7 @@ def check(api):
         for c in f.checks:
             if c.arg not in argnames or (c.len and c.len not in argnames):
                 err(c.where, f"{f.name}: check names an unknown argument")
-            for n in c.bits:
+            for n in c.bits + c.needs:
                 if not any(v.name == n for e in api.enums for v in e.values):
                     err(c.where, f"{f.name}: check names unknown flag {n}")
         for arg, how, consts in f.readonly_when:

@@ -112,7 +112,8 @@ MANUAL = [
 
 # Hand-written functions that still call a driver callback.
 DRIVER_BACKED = re.compile(r"virConnect(IsAlive|GetURI|SetKeepAlive"
-                           r"|(Un)?RegisterCloseCallback)|virDomainListGetStats")
+                           r"|(Un)?RegisterCloseCallback)|virDomainListGetStats"
+                           r"|virNodeDeviceGetParent")
 
 # Generic local implementations, chosen by role; no per-function code.
 def local_kind(name, args, ret):
@@ -194,6 +195,15 @@ def load_argchecks(path):
             chk["len"] = detail.lstrip("*")
         elif kind == "exclusive-flags":
             chk["bits"] = ",".join(detail.split("|"))
+        elif kind == "requires-flags":
+            # "A|B => C|D[; message: ...][; reporter: ...]"
+            rule, *extra = detail.split("; ")
+            bits, needs = rule.split(" => ")
+            chk["bits"] = ",".join(bits.split("|"))
+            chk["needs"] = ",".join(needs.split("|"))
+            for e in extra:
+                key, value = e.split(": ", 1)
+                chk[key] = value
         elif kind not in ("nonnull", "nonzero", "positive", "nonnegative"):
             continue
         out.setdefault(r["function"], []).append(chk)
@@ -240,6 +250,16 @@ def main(api_xml, data_dir, out):
     procs = {r["procedure"]: r for r in load_tsv(
         os.path.join(data_dir, "procs.tsv"))}
     argchecks = load_argchecks(os.path.join(data_dir, "argchecks.tsv"))
+    # Paths the entry point makes absolute before the driver sees them;
+    # after the checks, so they go last.
+    for r in load_tsv(os.path.join(data_dir, "abspath.tsv")):
+        argchecks.setdefault(r["function"], []).append(
+            {"arg": r["arg"], "kind": "absolute-path"})
+    # Getters whose entry point lets the driver return string parameters.
+    for r in load_tsv(os.path.join(data_dir, "string-params.tsv")):
+        argchecks.setdefault(r["function"], []).append(
+            {"arg": "flags", "kind": "add-flags",
+             "bits": "VIR_TYPED_PARAM_STRING_OKAY"})
     proc_of = {}
     for r in load_tsv(os.path.join(data_dir, "proc-function.tsv")):
         if r["function"] not in ("-", "") and r["procedure"] in procs and \

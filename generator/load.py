@@ -151,7 +151,10 @@ def load(path):
             checks = [ArgCheck(req(c, "arg"), req(c, "kind"), c.get("len"),
                                (c.get("bits") or "").split(",")
                                if c.get("bits") else [],
-                               c.get("deref") == "yes", where(c))
+                               c.get("deref") == "yes", where(c),
+                               (c.get("needs") or "").split(",")
+                               if c.get("needs") else [],
+                               c.get("message"), c.get("reporter"))
                       for c in el.findall("check")]
             api.functions.append(Function(
                 req(el, "name"), req(el, "file"), req(el, "since"),

@@ -134,11 +134,17 @@ class Arg:
 class ArgCheck:
     arg: str
     kind: str          # nonnull, nonnull-array, nonzero, positive,
-                       # nonnegative, exclusive-flags
+                       # nonnegative, exclusive-flags, requires-flags
     len: Optional[str] = None        # nonnull-array: NULL is fine if 0
     bits: List[str] = field(default_factory=list)  # exclusive-flags
     deref: bool = False
     where: Where = None
+    # requires-flags: one of `bits` set needs one of `needs` set too;
+    # `message` replaces the usual sentence, `reporter` the function name
+    # the error carries (a helper of libvirt's that makes the check).
+    needs: List[str] = field(default_factory=list)
+    message: Optional[str] = None
+    reporter: Optional[str] = None
 
 
 @dataclass

@@ -3,8 +3,10 @@
 
 A dispatching entry point follows libvirt's checklist: reset the error,
 check the handle, refuse writes on a read-only connection, check required
-arguments, reject unknown flag bits, find the driver callback, call it and
-dispatch the error on failure.  Local accessors (ref, free, getters) read
+arguments and flag rules (exclusive, one requiring another), reject unknown
+flag bits, find the driver callback, make paths absolute and add flags the
+driver is owed (string typed parameters), call it and dispatch the error on
+failure.  Local accessors (ref, free, getters) read
 the handle itself."""
 
 import os
@@ -63,7 +65,8 @@ def _arg_checks(api, f, conn):
                 test = f"{a.name} && {test}"
             checks.append(_check(test, obj.invalid, obj.error_domain, name))
     for c in f.checks:
-        if api.object_of_ptr(_arg_type(f, c.arg)) is not None:
+        if api.object_of_ptr(_arg_type(f, c.arg)) is not None or \
+                c.kind in ("absolute-path", "add-flags"):
             continue
         checks.append(_arg_check(f, c, domain))
     fa = f.flags_arg
@@ -72,7 +75,13 @@ def _arg_checks(api, f, conn):
         for e in fa.flags:
             if e != "none":
                 mask |= api.enum(e).mask()
-        unknown = f"(unsigned long)({fa.name} & ~{mask:#x}UL)"
+        # Flags an entry point adds are known to the next one (a daemon
+        # calls the API again with them).
+        added = [b for c in f.checks if c.kind == "add-flags"
+                 for b in c.bits]
+        known = f"{mask:#x}UL" if not added else \
+            f"({mask:#x}UL | {' | '.join(added)})"
+        unknown = f"(unsigned long)({fa.name} & ~{known})"
         checks.append(dict(cond=unknown, raw=True, domain=domain,
                            detail=_c_string("unsupported flags (0x%lx) in "
                                             f"function {name}"),
@@ -112,6 +121,18 @@ def _arg_check(f, c, domain):
             f"__builtin_popcount({value} & ({both})) > 1"
         detail = "Flags " + " and ".join(f"'{b}'" for b in c.bits) + \
             " are mutually exclusive"
+        # libvirt's flag-rule errors name a placeholder, not the argument.
+        shown = "ctl"
+    elif c.kind == "requires-flags":
+        cond = f"({value} & ({' | '.join(c.bits)})) && " \
+            f"!({value} & ({' | '.join(c.needs)}))"
+        if c.message:
+            detail = c.message
+        else:
+            assert len(c.bits) == 1, f"{f.name}: one flag per rule"
+            detail = f"Flag '{' | '.join(c.needs)}' is required by " \
+                f"flag '{c.bits[0]}'"
+            shown = "ctl"
     else:
         test, text = ARG_CHECKS[c.kind]
         # A length passed by pointer (int *nparams) is checked through it.
@@ -120,7 +141,8 @@ def _arg_check(f, c, domain):
         cond = test.format(v=value, len=length)
         detail = text.format(a=shown, f=f.name)
     return dict(cond=cond, raw=True, domain=domain, detail=_c_string(detail),
-                extra="", func=_c_string(f.name), arg=_c_string(shown))
+                extra="", func=_c_string(c.reporter or f.name),
+                arg=_c_string(shown))
 
 
 def function_model(api, f):
@@ -135,14 +157,27 @@ def function_model(api, f):
              kind=f.impl, checks=[], call="", error_test="",
              field=GETTER_FIELDS.get(f.impl, ""),
              outarg=f.args[1].name if len(f.args) > 1 else "",
-             domain=api.header(f.file).error_domain)
+             domain=api.header(f.file).error_domain, abspaths=[], addflags=[], member="")
     if f.impl == "get-connect":
         m["field"] = obj.conn or "conn"
+    if f.impl == "get-parent" and f.driver:
+        # A handle made without its parent's name asks the driver once.
+        m["member"] = DRIVER_MEMBERS[f.driver]
+        m["callback"] = driver_field(f.name)
     if f.impl == "dispatch":
         m["checks"] = _arg_checks(api, f, "conn_")
         m["member"] = DRIVER_MEMBERS[f.driver]
         m["callback"] = driver_field(f.name)
-        m["call"] = ", ".join(a.name for a in f.args)
+        # Paths go to the driver absolute (the driver may be a daemon
+        # with another working directory).
+        m["abspaths"] = [c.arg for c in f.checks
+                         if c.kind == "absolute-path"]
+        # Flags the entry point adds for the driver (string typed
+        # parameters: every driver of ours returns them).
+        m["addflags"] = [(c.arg, " | ".join(c.bits)) for c in f.checks
+                         if c.kind == "add-flags"]
+        m["call"] = ", ".join("abs_" + a.name if a.name in m["abspaths"]
+                              else a.name for a in f.args)
         m["error_test"] = ERROR_TESTS.get(f.ret.error, "")
     elif f.impl in ("get-uuid", "get-uuid-string"):
         domain = api.header(f.file).error_domain
@@ -163,5 +198,6 @@ def generate(api, outdir):
                  if f.impl != "manual"]
         text = writer.banner("c", TARGET) + render(
             "c_entry/entry.c.j2", funcs=funcs, library=lib.name,
+            abspath=any(m["abspaths"] for m in funcs),
             headers=[h.name for h in lib.headers if lib is not api])
         writer.write(os.path.join(outdir, "src", "gen", fname), text)

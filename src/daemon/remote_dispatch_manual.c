@@ -24,7 +24,7 @@
 #endif
 
 /* virConnectSupportsFeature's values the daemon answers itself. */
-#define FEATURE_TYPED_PARAM_STRING 8
+#define FEATURE_TYPED_PARAM_STRING 9
 #define FEATURE_PROGRAM_KEEPALIVE 10
 #define FEATURE_REMOTE_EVENT_CALLBACK 14
 #define FEATURE_REMOTE_CLOSE_CALLBACK 15

@@ -183,7 +183,7 @@ remoteTypedParamsFromWireInto(const remote_typed_param *val, u_int len,
 
 
 /* virConnectSupportsFeature's value for string typed parameters. */
-#define FEATURE_TYPED_PARAM_STRING 8
+#define FEATURE_TYPED_PARAM_STRING 9
 
 unsigned int
 remoteTypedParamStringOkay(virConnectPtr conn)

@@ -10,6 +10,15 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
+
+/* A path as the caller meant it: relative ones against the caller's
+ * working directory, with "." and ".." and repeated slashes resolved. */
+static char *
+virEntryAbsolutePath(const char *path)
+{
+    return path ? g_canonicalize_filename(path, NULL) : NULL;
+}
+
 const char *virConnectGetType(virConnectPtr conn)
 {
     virConnectPtr conn_;
@@ -101,6 +110,7 @@ int virDomainRestore(virConnectPtr conn, const char *from)
 {
     virConnectPtr conn_;
     int ret;
+    g_autofree char *abs_from = NULL;
 
     virResetLastError();
     if (!virObjectIsConnect(conn)) {
@@ -121,7 +131,8 @@ int virDomainRestore(virConnectPtr conn, const char *from)
                            __func__, __LINE__, "%s", __func__);
         goto error;
     }
-    ret = conn_->driver->hypervisorDriver->domainRestore(conn, from);
+    abs_from = virEntryAbsolutePath(from);
+    ret = conn_->driver->hypervisorDriver->domainRestore(conn, abs_from);
     if (ret < 0)
         goto error;
     return ret;
@@ -189,10 +200,28 @@ char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
                            __LINE__, "read only access prevents virDomainGetXMLDesc");
         goto error;
     }
-    if ((unsigned long)(flags & ~0x8000000bUL)) {
+    if ((flags & (VIR_DOMAIN_XML_SECURE)) && (flags & (VIR_DOMAIN_XML_HIGH_BIT))) {
         virRaiseErrorFull(__FILE__, __func__, __LINE__, VIR_FROM_DOMAIN,
                           VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, "virDomainGetXMLDesc",
-                          "flags", NULL, 0, 0, "unsupported flags (0x%lx) in function virDomainGetXMLDesc", (unsigned long)(flags & ~0x8000000bUL));
+                          "ctl", NULL, 0, 0, "Flags 'VIR_DOMAIN_XML_SECURE' and 'VIR_DOMAIN_XML_HIGH_BIT' are mutually exclusive");
+        goto error;
+    }
+    if ((flags & (VIR_DOMAIN_XML_MIGRATABLE)) && !(flags & (VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE))) {
+        virRaiseErrorFull(__FILE__, __func__, __LINE__, VIR_FROM_DOMAIN,
+                          VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, "virDomainGetXMLDesc",
+                          "ctl", NULL, 0, 0, "Flag 'VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE' is required by flag 'VIR_DOMAIN_XML_MIGRATABLE'");
+        goto error;
+    }
+    if ((flags & (VIR_DOMAIN_XML_HIGH_BIT)) && !(flags & (VIR_DOMAIN_XML_INACTIVE))) {
+        virRaiseErrorFull(__FILE__, __func__, __LINE__, VIR_FROM_DOMAIN,
+                          VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, "virDomainXMLCheckHelper",
+                          "flags", NULL, 0, 0, "high bit needs inactive");
+        goto error;
+    }
+    if ((unsigned long)(flags & ~(0x8000000bUL | VIR_DOMAIN_XML_INACTIVE))) {
+        virRaiseErrorFull(__FILE__, __func__, __LINE__, VIR_FROM_DOMAIN,
+                          VIR_ERR_INVALID_ARG, VIR_ERR_ERROR, "virDomainGetXMLDesc",
+                          "flags", NULL, 0, 0, "unsupported flags (0x%lx) in function virDomainGetXMLDesc", (unsigned long)(flags & ~(0x8000000bUL | VIR_DOMAIN_XML_INACTIVE)));
         goto error;
     }
     if (!conn_->driver->hypervisorDriver ||
@@ -201,6 +230,7 @@ char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
                            __func__, __LINE__, "%s", __func__);
         goto error;
     }
+    flags |= VIR_DOMAIN_XML_INACTIVE;
     ret = conn_->driver->hypervisorDriver->domainGetXMLDesc(domain, flags);
     if (!ret)
         goto error;
