@@ -19,7 +19,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  gnutls-bin libreadline-dev libattr1-dev python3 python3-dev python3-jinja2
  libvirt-dev libvirt-clients python3-libvirt
  golang-go golang-github-libvirt-libvirt-go-dev
- qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2"
+ qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2
+ libperl-dev perl valgrind"
 
 install_missing() {
     missing=

@@ -12,7 +12,7 @@ import sys
 from . import check, load
 
 TARGETS = ["c_header", "c_driver", "c_entry", "c_symfile", "c_tests",
-           "api_xml", "docs", "rpc_xdr", "python", "rpc_remote"]
+           "api_xml", "docs", "rpc_xdr", "python", "rpc_remote", "go", "perl"]
 
 
 def main(argv=None):

@@ -449,16 +449,3 @@ def pl_method(func_name, cls, object_names):
         if rest == verb:
             return f"{verb[:-3].lower()}_{spelled}"
     return pl_snake(rest)
-
-
-def pl_constant(value_name, packages):
-    """VIR_DOMAIN_RUNNING -> ('Sys::Virt::Domain', 'RUNNING'): the package
-    whose prefix is the longest, and the rest of the name."""
-    best = None
-    for prefix, pkg in packages:
-        if value_name.startswith(prefix) and \
-                (best is None or len(prefix) > len(best[0])):
-            best = (prefix, pkg)
-    if best is None:
-        return None
-    return best[1], value_name[len(best[0]):]

@@ -1,0 +1,11 @@
+# Generated from api/virt-api.xml by generator/targets/perl.py. DO NOT EDIT.
+package Sys::Virt::Error;
+
+use strict;
+use warnings;
+
+use constant {
+};
+
+
+1;
