@@ -90,6 +90,32 @@ runs() {
 compare "our binding on our library" "$here"/scenario_*.py
 runs "our binding on our library" "$here"/binding_*.py
 
+# The same programs through a private virtkitd: every open of
+# test:///default goes to the daemon (through_daemon.py); the output must
+# not change.
+. "$s/tests/daemon-lib.sh"
+trap 'stop_daemons; rm -rf "$tmp"' EXIT
+if start_daemon "$tmp/daemon"; then
+    for scen in "$here"/scenario_*.py; do
+        name=$(basename "$scen" .py)
+        timeout 120 $py "$here/through_daemon.py" \
+            "$tmp/daemon/run/libvirt-sock" "$scen" \
+            >"$tmp/$name.daemon.out" 2>"$tmp/$name.daemon.err"
+        rc=$?
+        if diff -u "$here/expected/$name.out" "$tmp/$name.daemon.out" \
+                >"$tmp/$name.daemon.diff" && [ $rc -eq 0 ]; then
+            ok "our binding through virtkitd: $name prints what python3-libvirt prints in-process"
+        else
+            notok "our binding through virtkitd: $name differs (exit $rc)"
+            sed 's/^/# /' "$tmp/$name.daemon.diff" | head -40
+            sed 's/^/# stderr: /' "$tmp/$name.daemon.err" | tail -8
+        fi
+    done
+else
+    notok "a private virtkitd starts"; sed 's/^/# /' "$tmp/daemon/log" | tail -20
+fi
+stop_daemons
+
 # The binding alone: the same module on the system's libvirt 9.0 (found
 # before the build's through LD_LIBRARY_PATH; the headers are compatible).
 syslib=$(/sbin/ldconfig -p 2>/dev/null | awk '/libvirt\.so\.0 /{print $NF; exit}')
