@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""Build the Python binding (the libvirt module and its C extension
-libvirtmod) against an installed virtkit, found with pkg-config.
+"""Build the Python binding (the libvirt, libvirt_qemu and libvirt_lxc
+modules and their C extensions) against an installed virtkit, found with
+pkg-config.
 
 Two places to build from (README.md says more):
 - the tree `make dist-python` writes (virtkit-python-VERSION/, or its
@@ -77,23 +78,47 @@ def version():
 gen = generated_dir()
 cflags = pkg_config("--cflags")
 libs = pkg_config("--libs")
-sources = [rel(gen, "libvirtmod.c")] + sorted(
-    rel(d, f) for d in ("runtime", "overrides")
-    for f in os.listdir(os.path.join(HERE, d)) if f.endswith(".c"))
+LIBRARIES = ("libvirt-qemu", "libvirt-lxc")
 
-setup(
-    version=version(),
-    py_modules=["libvirt"],
-    package_dir={"": gen},
-    ext_modules=[Extension(
-        "libvirtmod",
-        sources=sources,
+
+def overrides_of(library):
+    """The hand-written C of one module: files named after its library
+    (overrides/libvirt-qemu.c) for libvirt_qemu and libvirt_lxc, the rest
+    for libvirt."""
+    out = []
+    for f in sorted(os.listdir(os.path.join(HERE, "overrides"))):
+        owner = next((lib for lib in LIBRARIES
+                      if re.match(re.escape(lib) + r"[-.]", f)), None)
+        if f.endswith(".c") and owner == library:
+            out.append(rel("overrides", f))
+    return out
+
+
+runtime = sorted(rel("runtime", f)
+                 for f in os.listdir(os.path.join(HERE, "runtime"))
+                 if f.endswith(".c"))
+
+
+def extension(library):
+    suffix = "" if library is None else library[len("libvirt"):]
+    name = "libvirtmod" + suffix.replace("-", "_")
+    extra = [] if library is None else [library[len("lib"):]]
+    return Extension(
+        name,
+        sources=[rel(gen, name + ".c")] + runtime + overrides_of(library),
         include_dirs=["runtime"] + [f[2:] for f in cflags
                                     if f.startswith("-I")],
         extra_compile_args=[f for f in cflags if not f.startswith("-I")] +
         ["-std=gnu11", "-fno-strict-aliasing", "-Wno-cast-function-type"],
         library_dirs=[f[2:] for f in libs if f.startswith("-L")],
         runtime_library_dirs=[f[2:] for f in libs if f.startswith("-L")],
-        libraries=[f[2:] for f in libs if f.startswith("-l")],
-    )],
+        libraries=extra + [f[2:] for f in libs if f.startswith("-l")],
+    )
+
+
+setup(
+    version=version(),
+    py_modules=["libvirt", "libvirt_qemu", "libvirt_lxc"],
+    package_dir={"": gen},
+    ext_modules=[extension(None)] + [extension(lib) for lib in LIBRARIES],
 )
