@@ -42,6 +42,10 @@ while read -r table member api since; do
     if grep -qx "$table $member" "$tmp/ours"; then
         have=$((have + 1))
         echo "ok $n - $what"
+    elif [ "$api" = "-" ]; then
+        # libvirt's internal feature probe: no program calls it; virtkitd
+        # answers the wire's CONNECT_SUPPORTS_FEATURE itself
+        echo "ok $n # SKIP $what: no public API, answered outside the driver table"
     else
         echo "not ok $n - $what # TODO not implemented yet"
     fi
