@@ -121,10 +121,16 @@ connectOpenInternal(const char *name, virConnectAuthPtr auth,
     conn->flags = flags;
     conn->uri = g_strdup(uri);
 
-    for (i = 0; i < nconnectDrivers; i++) {
-        virConnectDriver *drv = connectDrivers[i];
+    /* Drivers that name their URI schemes first, then the catch-alls
+     * (the remote driver: "every URI left unclaimed"), whatever the order
+     * they were registered in. */
+    for (i = 0; i < 2 * nconnectDrivers; i++) {
+        virConnectDriver *drv = connectDrivers[i % nconnectDrivers];
+        bool catchAll = drv->uriSchemes == NULL;
         int res;
 
+        if (catchAll != (i >= nconnectDrivers))
+            continue;
         if (!driverClaims(drv, parsed->scheme))
             continue;
         conn->driver = drv;

@@ -2552,6 +2552,70 @@ quietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
 }
 
 
+/* libvirt 9.0 accepts close callbacks on test:///default and forgets them:
+ * freecb is never called, unregistering any callback succeeds. */
+static int closeFreed;
+
+static void
+closeCb(virConnectPtr conn G_GNUC_UNUSED, int reason G_GNUC_UNUSED,
+        void *opaque G_GNUC_UNUSED)
+{
+}
+
+
+static void
+closeFree(void *opaque G_GNUC_UNUSED)
+{
+    closeFreed++;
+}
+
+
+static void
+checkCloseCallbacks(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virErrorPtr err;
+
+    is_int(virConnectRegisterCloseCallback(conn, closeCb, NULL, closeFree), 0,
+           "close callback: register");
+    is_int(virConnectRegisterCloseCallback(conn, closeCb, NULL, closeFree), 0,
+           "close callback: register again");
+    is_int(virConnectUnregisterCloseCallback(conn, closeCb), 0,
+           "close callback: unregister");
+    is_int(virConnectUnregisterCloseCallback(conn, closeCb), 0,
+           "close callback: unregister again");
+    is_int(virConnectRegisterCloseCallback(conn, NULL, NULL, NULL), -1,
+           "close callback: NULL refused");
+    err = virGetLastError();
+    is_str(err ? err->message : NULL,
+           "cb in virConnectRegisterCloseCallback must not be NULL",
+           "close callback: NULL refused with libvirt's message");
+    is_int(virConnectRegisterCloseCallback(conn, closeCb, NULL, closeFree), 0,
+           "close callback: register before close");
+    virConnectClose(conn);
+    is_int(closeFreed, 0, "close callback: freecb never called");
+}
+
+
+/* The driver is asked for a parent only when the handle has none. */
+static void
+checkNodeDeviceNoParent(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virNodeDevicePtr dev = virNodeDeviceLookupByName(conn, "computer");
+    virErrorPtr err;
+
+    ok(virNodeDeviceGetParent(dev) == NULL, "computer has no parent");
+    err = virGetLastError();
+    is_str(err ? err->message : NULL,
+           "internal error: no parent for this device",
+           "no parent: libvirt's error");
+    is_int(err ? err->domain : -1, VIR_FROM_TEST, "no parent: from the test driver");
+    virNodeDeviceFree(dev);
+    virConnectClose(conn);
+}
+
+
 int
 main(void)
 {
@@ -2598,6 +2662,8 @@ main(void)
     checkSharedDefault();
     checkEventEdgeCases();
     checkThreads();
+    checkCloseCallbacks();
+    checkNodeDeviceNoParent();
 
     /* Let removed timers release what they hold. */
     runLoop();

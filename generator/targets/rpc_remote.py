@@ -462,9 +462,11 @@ def generate(api, outdir):
         if pr.client_by_hand:
             cside = "hand-written"
             # The function, and those it also serves (virDomainListGetStats).
+            # A local accessor with a driver fallback (virNodeDeviceGetParent
+            # asks the driver when the handle has no parent) takes one too.
             for f in [func] + [funcs.get(x) for x in pr.also]:
                 if f is None or not f.driver or \
-                        f.impl not in ("dispatch", "manual"):
+                        f.impl not in ("dispatch", "manual", "get-parent"):
                     continue
                 manual_client.append(dict(
                     name=remote_client_stub(f.name), rtype=f.ret.type,

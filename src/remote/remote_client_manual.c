@@ -641,3 +641,29 @@ remoteSecretGetValue(virSecretPtr secret, size_t *value_size,
     xdr_free((xdrproc_t)xdr_remote_secret_get_value_ret, (char *)&ret);
     return value;
 }
+
+
+/* ---- node device parents ------------------------------------------------ */
+
+/* Only reached when the handle has no parent name.  The daemon may answer
+ * "no parent" with an empty optional string and no error: then we return
+ * NULL and leave the error, if any, to the public entry point. */
+const char *
+remoteNodeDeviceGetParent(virNodeDevicePtr dev)
+{
+    remote_node_device_get_parent_args args;
+    remote_node_device_get_parent_ret ret;
+    char *parent = NULL;
+
+    memset(&args, 0, sizeof(args));
+    memset(&ret, 0, sizeof(ret));
+    args.name = dev->name;
+    if (CALL(dev->conn, REMOTE_PROC_NODE_DEVICE_GET_PARENT,
+             remote_node_device_get_parent_args, &args,
+             remote_node_device_get_parent_ret, &ret) < 0)
+        return NULL;
+    if (ret.parentName)
+        parent = g_strdup(*ret.parentName);
+    xdr_free((xdrproc_t)xdr_remote_node_device_get_parent_ret, (char *)&ret);
+    return parent;
+}

@@ -583,11 +583,11 @@ remoteConnectOpen(virConnectPtr conn, const char *uristr,
     if (plus)
         transport = plus + 1;
 
-    /* Explicit transports, remote hosts and remote:// are ours; inside
-     * the daemon only remote hosts are. */
+    /* Inside the daemon only remote hosts are ours.  In a client every
+     * URI that no in-process driver claimed (those are asked first, so
+     * test:/// stays local) is ours: with no host and no transport it
+     * goes to the local daemon's default socket, qemu:///system included. */
     if (insideDaemon && !uri->server)
-        return VIR_DRV_OPEN_DECLINED;
-    if (!transport && !uri->server && strcmp(driver, "remote") != 0)
         return VIR_DRV_OPEN_DECLINED;
 
     virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES,
@@ -775,7 +775,7 @@ LOOKUP_BY_UUID_STRING(NWFilterLookupByUUIDString, virNWFilterPtr,
 
 static virConnectDriver remoteConnectDriver = {
     .name = "remote",
-    .uriSchemes = NULL,         /* asked about every URI, declines most */
+    .uriSchemes = NULL,         /* asked about every URI left unclaimed */
     .localOnly = false,
     .hypervisorDriver = &remoteHypervisorDriver,
     .networkDriver = &remoteNetworkDriver,

@@ -341,6 +341,28 @@ testConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
 }
 
 
+/* The in-process test hypervisor never goes away, so a close callback could
+ * never fire: like libvirt 9.0 (which has no such callback here and lets the
+ * entry point succeed), accept any callback and keep nothing, not even
+ * freecb, which is therefore never called. */
+static int
+testConnectRegisterCloseCallback(virConnectPtr conn G_GNUC_UNUSED,
+                                 virConnectCloseFunc cb G_GNUC_UNUSED,
+                                 void *opaque G_GNUC_UNUSED,
+                                 virFreeCallback freecb G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+
+static int
+testConnectUnregisterCloseCallback(virConnectPtr conn G_GNUC_UNUSED,
+                                   virConnectCloseFunc cb G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+
 static int
 testNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
 {
@@ -581,6 +603,8 @@ virHypervisorDriver testHypervisorDriver = {
     .connectIsSecure = testConnectIsSecure,
     .connectIsEncrypted = testConnectIsEncrypted,
     .connectIsAlive = testConnectIsAlive,
+    .connectRegisterCloseCallback = testConnectRegisterCloseCallback,
+    .connectUnregisterCloseCallback = testConnectUnregisterCloseCallback,
     .nodeGetInfo = testNodeGetInfo,
     .nodeGetCellsFreeMemory = testNodeGetCellsFreeMemory,
     .nodeGetFreeMemory = testNodeGetFreeMemory,

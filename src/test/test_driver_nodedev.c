@@ -223,6 +223,28 @@ testNodeDeviceGetXMLDesc(virNodeDevicePtr dev, unsigned int flags)
 }
 
 
+/* Reached only when the handle carries no parent name: the caller (the
+ * public entry point) keeps the new string on the handle. */
+static const char *
+testNodeDeviceGetParent(virNodeDevicePtr dev)
+{
+    testDriver *drv = dev->conn->privateData;
+    virNodeDeviceDef *def;
+    char *ret = NULL;
+
+    g_mutex_lock(&drv->lock);
+    if ((def = testNodeDevFromName(drv, dev->name))) {
+        if (def->parent)
+            ret = g_strdup(def->parent);
+        else
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "no parent for this device");
+    }
+    g_mutex_unlock(&drv->lock);
+    return ret;
+}
+
+
 static int
 testNodeDeviceNumOfCaps(virNodeDevicePtr dev)
 {
@@ -406,6 +428,7 @@ virNodeDeviceDriver testNodeDeviceDriver = {
     .connectListAllNodeDevices = testConnectListAllNodeDevices,
     .nodeDeviceLookupByName = testNodeDeviceLookupByName,
     .nodeDeviceGetXMLDesc = testNodeDeviceGetXMLDesc,
+    .nodeDeviceGetParent = testNodeDeviceGetParent,
     .nodeDeviceNumOfCaps = testNodeDeviceNumOfCaps,
     .nodeDeviceListCaps = testNodeDeviceListCaps,
     .nodeDeviceCreateXML = testNodeDeviceCreateXML,
