@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <unistd.h>
 
 #include "daemon/remote_daemon.h"
 #include "daemon/remote_daemon_events.h"
@@ -16,6 +17,7 @@
 #include "remote/remote_typed_params.h"
 #include "util/virerror.h"
 #include "util/virobject.h"
+#include "util/viruri.h"
 
 #define VIR_FROM_THIS VIR_FROM_RPC
 
@@ -36,14 +38,44 @@
 
 /* ---- the connection --------------------------------------------------- */
 
+/* The test driver reads the file a test:///PATH URI names, and the daemon
+ * may run as root: it does that only for a client of the daemon's own user
+ * (who could read the file anyway).  Anyone else -- the world-accessible
+ * read-only socket, TCP and TLS clients -- gets test:///default only, or
+ * any file's first line could come back in a parse error. */
+static int
+remoteCheckTestURI(virNetServerClient *client, const char *name)
+{
+    g_autoptr(virURI) uri = NULL;
+    uid_t uid = (uid_t)-1;
+    gid_t gid;
+    pid_t pid;
+
+    if (!name || !(uri = virURIParse(name)) || !uri->scheme ||
+        g_ascii_strcasecmp(uri->scheme, "test") != 0 ||
+        !uri->path || strcmp(uri->path, "/default") == 0)
+        return 0;
+    if (virNetServerClientGetIdentity(client, &uid, &gid, &pid) == 0 &&
+        uid == geteuid())
+        return 0;
+    virResetLastError();
+    virReportError(VIR_ERR_OPERATION_DENIED, "%s",
+                   "only the daemon's own user may open a test driver file "
+                   "through it; others get test:///default");
+    return -1;
+}
+
+
 int
 remoteDispatchConnectOpen(UNUSED_ARGS, void *argsp, void *retp G_GNUC_UNUSED)
 {
     remote_connect_open_args *args = argsp;
     remoteDaemonClient *priv = virNetServerClientGetPrivateData(client);
     const char *name = args->name && **args->name ? *args->name : NULL;
-    unsigned int flags = args->flags & (VIR_CONNECT_RO |
-                                        VIR_CONNECT_NO_ALIASES);
+    /* Only RO reaches the driver: NO_ALIASES is about how the client
+     * resolved the name (Debian's virsh sends it when not run as root), and
+     * the test driver, like libvirt's, refuses any other open flag. */
+    unsigned int flags = args->flags & VIR_CONNECT_RO;
     virConnectPtr conn;
     bool busy;
 
@@ -58,6 +90,8 @@ remoteDispatchConnectOpen(UNUSED_ARGS, void *argsp, void *retp G_GNUC_UNUSED)
     /* Clients of the read-only socket only ever get read-only access. */
     if (virNetServerClientIsReadonly(client))
         flags |= VIR_CONNECT_RO;
+    if (remoteCheckTestURI(client, name) < 0)
+        return -1;
 
     if (!(conn = virConnectOpenAuth(name, NULL, flags)))
         return -1;
