@@ -1327,6 +1327,15 @@ testDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_DOMAIN_MEM_MAXIMUM, -1);
 
+    /* libvirt refuses sizes whose byte count would not fit its internal
+     * memory limit (2^53 - 1 KiB and up), before any domain lookup, and
+     * reports it as a domain-config error */
+    if (memory >= 9007199254740991ULL) {
+        testReportErrorIn(VIR_FROM_DOMAIN, VIR_ERR_OVERFLOW,
+                          "input too large: %lu", memory);
+        return -1;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(obj = testDomObjFromDomain(drv, domain)) ||
         !(def = testDomObjGetOneDef(obj, flags, &live)))
@@ -1589,38 +1598,52 @@ testMetadataSetElement(virDomainDef *def, const char *metadata,
 }
 
 
-int
-testDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
-                      const char *key, const char *uri, unsigned int flags)
+/* Stores one kind of metadata in @def. */
+static int
+testDomainDefSetMetadata(virDomainDef *def, int type, const char *metadata,
+                         const char *key, const char *uri)
 {
-    testDriver *drv = domain->conn->privateData;
-    testDomObj *obj;
-    virDomainDef *def;
-    bool live = false;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-
-    g_mutex_lock(&drv->lock);
-    if (!(obj = testDomObjFromDomain(drv, domain)) ||
-        !(def = testDomObjGetOneDef(obj, flags, &live)) ||
-        testMetadataTypeCheck(type) < 0)
-        goto cleanup;
-
     if (type == VIR_DOMAIN_METADATA_TITLE) {
-        if (metadata && strchr(metadata, '\n')) {
-            virReportError(VIR_ERR_INVALID_ARG, "%s",
-                           "title can't contain newlines");
-            goto cleanup;
-        }
         g_free(def->title);
         def->title = metadata && *metadata ? g_strdup(metadata) : NULL;
     } else if (type == VIR_DOMAIN_METADATA_DESCRIPTION) {
         g_free(def->description);
         def->description = metadata && *metadata ? g_strdup(metadata) : NULL;
     } else if (testMetadataSetElement(def, metadata, key, uri) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+testDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
+                      const char *key, const char *uri, unsigned int flags)
+{
+    testDriver *drv = domain->conn->privateData;
+    testDomObj *obj;
+    virDomainDef *live = NULL;
+    virDomainDef *config = NULL;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+
+    g_mutex_lock(&drv->lock);
+    /* unlike most setters, LIVE and CONFIG together change both */
+    if (!(obj = testDomObjFromDomain(drv, domain)) ||
+        testDomObjGetDefs(obj, flags, &live, &config) < 0 ||
+        testMetadataTypeCheck(type) < 0)
+        goto cleanup;
+
+    if (type == VIR_DOMAIN_METADATA_TITLE && metadata &&
+        strchr(metadata, '\n')) {
+        testRaiseInvalidArg(VIR_FROM_DOMAIN, NULL, NULL, "%s",
+                            "metadata title can't contain newlines");
         goto cleanup;
     }
+    if ((live && testDomainDefSetMetadata(live, type, metadata, key, uri) < 0) ||
+        (config && testDomainDefSetMetadata(config, type, metadata, key, uri) < 0))
+        goto cleanup;
     ret = 0;
 
  cleanup:

@@ -170,50 +170,6 @@ vshXMLEscapeTo(GString *buf, const char *pre, const char *str,
 }
 
 
-/* Let the user change `text` in $VISUAL or $EDITOR (vi by default);
- * the result, or NULL with the error printed. */
-char *
-vshEditString(vshControl *ctl, const char *text)
-{
-    g_autoptr(GError) err = NULL;
-    g_autofree char *path = NULL;
-    g_autofree char *quoted = NULL;
-    g_autofree char *cmdline = NULL;
-    const char *editor = g_getenv("VISUAL");
-    char *result = NULL;
-    int fd;
-
-    if (!editor || !*editor)
-        editor = g_getenv("EDITOR");
-    if (!editor || !*editor)
-        editor = "vi";
-    if ((fd = g_file_open_tmp("vshXXXXXX.xml", &path, &err)) < 0) {
-        vshError(ctl, "cannot create temporary file: %s", err->message);
-        return NULL;
-    }
-    close(fd);
-    if (!g_file_set_contents(path, text, -1, &err)) {
-        vshError(ctl, "cannot write temporary file: %s", err->message);
-        goto cleanup;
-    }
-    cmdline = g_strdup_printf("%s %s", editor, path);
-    quoted = g_shell_quote(cmdline);
-    g_free(cmdline);
-    cmdline = g_strdup_printf("sh -c %s", quoted);
-    if (system(cmdline) != 0) {
-        vshError(ctl, "internal error: Child process (%s) unexpected exit "
-                 "status 1", cmdline);
-        goto cleanup;
-    }
-    if (!g_file_get_contents(path, &result, NULL, &err))
-        vshError(ctl, "cannot read temporary file: %s", err->message);
-
- cleanup:
-    unlink(path);
-    return result;
-}
-
-
 /* ---- lookups ---- */
 
 static void

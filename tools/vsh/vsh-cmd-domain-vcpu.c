@@ -376,6 +376,9 @@ vshCmdEmulatorpin(vshControl *ctl, const vshCmd *cmd)
 
     if (!(map = vshParseCPUList(ctl, cpulist, maxcpu, &maplen)))
         return false;
+    /* as in virsh, pinning with no flag at all means the running domain */
+    if (flags == 0 && !vshCmdOptBool(cmd, "current"))
+        flags = VIR_DOMAIN_AFFECT_LIVE;
     return virDomainPinEmulator(dom, map, maplen, flags) == 0;
 }
 

@@ -25,6 +25,7 @@ const vshCmdDef *const vshCmdTables[] = {
     vshPoolCmds,
     vshVolumeCmds,
     vshShellCmds,
+    vshOwnerCmds,
     vshTuneCmds,
     vshMonitorCmds,
     vshNodeCmds,
@@ -42,6 +43,7 @@ const vshCmdDef *const vshCmdTables[] = {
     vshDomainVcpuCmds,
     vshDomainDeviceCmds,
     vshDomainSaveCmds,
+    vshDomainBlockCmds,
     NULL
 };
 
@@ -134,6 +136,9 @@ const vshCmdGroup vshCmdGroups[] = {
       "vol-delete", "vol-download", "vol-dumpxml", "vol-info", "vol-key",
       "vol-list", "vol-name", "vol-path", "vol-pool", "vol-resize",
       "vol-upload", "vol-wipe") },
+    /* beyond virsh */
+    { "Remembered Owners", "owners", NULL, NAMES(
+      "owner-list", "owner-clear") },
     { "vsh itself", "vsh", "virsh", NAMES(
       "cd", "echo", "exit", "help", "pwd", "quit", "connect") },
     { NULL, NULL, NULL, NULL },

@@ -224,23 +224,26 @@ vshCmdNextPositional(const vshCmd *cmd)
 }
 
 
+/* Every missing required option gets its own line, as in virsh; numbers
+ * are named as --NAME even where they may be given by position. */
 static bool
 vshCmdCheckRequired(vshControl *ctl, const vshCmd *cmd)
 {
     const vshCmdOptDef *opt;
+    bool ok = true;
 
     for (opt = cmd->def->opts; opt && opt->name; opt++) {
         if (!(opt->flags & VSH_OFLAG_REQUIRED) || vshCmdHasOpt(cmd, opt))
             continue;
-        if (opt->flags & VSH_OFLAG_POSITIONAL)
+        if ((opt->flags & VSH_OFLAG_POSITIONAL) && opt->type != VSH_OT_INT)
             vshError(ctl, "command '%s' requires <%s> option",
                      cmd->def->name, opt->name);
         else
             vshError(ctl, "command '%s' requires --%s option",
                      cmd->def->name, opt->name);
-        return false;
+        ok = false;
     }
-    return true;
+    return ok;
 }
 
 

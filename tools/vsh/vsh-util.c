@@ -7,8 +7,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "vsh.h"
@@ -480,6 +482,17 @@ vshCmdOptScaledInt(vshControl *ctl, const vshCmd *cmd, const char *name,
                    unsigned long long scale, unsigned long long limit,
                    unsigned long long *value)
 {
+    return vshCmdOptScaledIntAs(ctl, cmd, name, name, scale, limit, value);
+}
+
+
+/* Like vshCmdOptScaledInt, with @label naming the option in the error
+ * (the block job commands say "<--bandwidth>"). */
+int
+vshCmdOptScaledIntAs(vshControl *ctl, const vshCmd *cmd, const char *name,
+                     const char *label, unsigned long long scale,
+                     unsigned long long limit, unsigned long long *value)
+{
     unsigned long long val;
     const char *str;
     char *end = NULL;
@@ -494,7 +507,7 @@ vshCmdOptScaledInt(vshControl *ctl, const vshCmd *cmd, const char *name,
     }
     if (rc < 0) {
         vshError(ctl, "Scaled numeric value '%s' for <%s> option is malformed or out of range",
-                 str, name);
+                 str, label);
         /* the library's reason comes second, as virsh shows it */
         if (rc == -1)
             vshError(ctl, "invalid argument: unknown suffix '%s'", end);
@@ -719,4 +732,139 @@ vshTypedParamAddFromString(virTypedParameterPtr *params, int *n, int *max,
         break;
     }
     return -1;
+}
+
+
+/* ---- editing text in the user's editor --------------------------------- */
+
+/* Characters an editor name may have and still run without a shell. */
+#define VSH_EDITOR_PLAIN_CHARS \
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@"
+
+/* One argument as the failure message shows it: quoted for sh when it
+ * holds anything but plain characters. */
+static void
+vshAppendShellArg(GString *buf, const char *arg)
+{
+    const char *p;
+
+    if (*arg && strspn(arg, VSH_EDITOR_PLAIN_CHARS) == strlen(arg)) {
+        g_string_append(buf, arg);
+        return;
+    }
+    g_string_append_c(buf, '\'');
+    for (p = arg; *p; p++) {
+        if (*p == '\'')
+            g_string_append(buf, "'\\''");
+        else
+            g_string_append_c(buf, *p);
+    }
+    g_string_append_c(buf, '\'');
+}
+
+/* Runs @prog (a full path) with @argv and waits; false with the error
+ * printed (naming the command line as @shown) unless it exits with 0. */
+static bool
+vshRunEditor(vshControl *ctl, const char *prog, char **argv, const char *shown)
+{
+    pid_t pid;
+    int status;
+
+    fflush(stdout);
+    fflush(stderr);
+    if ((pid = fork()) < 0) {
+        vshError(ctl, "cannot fork child process: %s", g_strerror(errno));
+        return false;
+    }
+    if (pid == 0) {
+        execv(prog, argv);
+        /* the same line libvirt's default error handler would print */
+        fprintf(stderr, "libvirt:  error : cannot execute binary %s: %s\n",
+                prog, g_strerror(errno));
+        _exit(127);
+    }
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            vshError(ctl, "cannot wait for child process: %s", g_strerror(errno));
+            return false;
+        }
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return true;
+    if (WIFEXITED(status))
+        vshError(ctl, "internal error: Child process (%s) unexpected exit status %d",
+                 shown, WEXITSTATUS(status));
+    else
+        vshError(ctl, "internal error: Child process (%s) unexpected fatal signal %d",
+                 shown, WTERMSIG(status));
+    return false;
+}
+
+/* Let the user change @text in $VISUAL or $EDITOR (vi when neither is
+ * set).  A plain editor name runs directly, anything else through sh -c;
+ * failures name the command line and its exit status.  Returns the new
+ * text, or NULL with the error printed. */
+char *
+vshEditString(vshControl *ctl, const char *text)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *path = NULL;
+    g_autofree char *tmpl = NULL;
+    g_autofree char *prog = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(GString) shown = g_string_new(NULL);
+    const char *editor = g_getenv("VISUAL");
+    char *result = NULL;
+    char *argv[4] = { NULL };
+    int fd;
+
+    if (!editor)
+        editor = g_getenv("EDITOR");
+    if (!editor)
+        editor = "vi";
+
+    tmpl = g_strdup_printf("%sXXXXXX.xml", vshProgramName());
+    if ((fd = g_file_open_tmp(tmpl, &path, &err)) < 0) {
+        vshError(ctl, "%s", err->message);
+        return NULL;
+    }
+    close(fd);
+    if (!g_file_set_contents(path, text, -1, &err)) {
+        vshError(ctl, "%s", err->message);
+        goto cleanup;
+    }
+
+    if (*editor && strspn(editor, VSH_EDITOR_PLAIN_CHARS) == strlen(editor)) {
+        if (strchr(editor, '/'))
+            prog = g_strdup(editor);
+        else if (!(prog = g_find_program_in_path(editor))) {
+            vshError(ctl, "Cannot find '%s' in path: %s", editor, g_strerror(ENOENT));
+            goto cleanup;
+        }
+        argv[0] = prog;
+        argv[1] = path;
+        vshAppendShellArg(shown, editor);
+        g_string_append_c(shown, ' ');
+        vshAppendShellArg(shown, path);
+    } else if (!*editor) {
+        vshError(ctl, "Cannot find '' in path: %s", g_strerror(ENOENT));
+        goto cleanup;
+    } else {
+        line = g_strdup_printf("%s %s", editor, path);
+        prog = g_strdup("/bin/sh");
+        argv[0] = (char *)"sh";
+        argv[1] = (char *)"-c";
+        argv[2] = line;
+        g_string_append(shown, "sh -c ");
+        vshAppendShellArg(shown, line);
+    }
+    if (!vshRunEditor(ctl, prog, argv, shown->str))
+        goto cleanup;
+
+    if (!g_file_get_contents(path, &result, NULL, &err))
+        vshError(ctl, "%s", err->message);
+
+ cleanup:
+    unlink(path);
+    return result;
 }

@@ -74,6 +74,7 @@ extern const vshCmdDef vshNetworkCmds[];
 extern const vshCmdDef vshPoolCmds[];
 extern const vshCmdDef vshVolumeCmds[];
 extern const vshCmdDef vshShellCmds[];
+extern const vshCmdDef vshOwnerCmds[];
 extern const vshCmdDef vshMonitorCmds[];
 extern const vshCmdDef vshNodeCmds[];
 extern const vshCmdDef vshEventCmds[];
@@ -91,6 +92,7 @@ extern const vshCmdDef vshDomainManageCmds[];
 extern const vshCmdDef vshDomainVcpuCmds[];
 extern const vshCmdDef vshDomainDeviceCmds[];
 extern const vshCmdDef vshDomainSaveCmds[];
+extern const vshCmdDef vshDomainBlockCmds[];
 extern const vshCmdDef *const vshCmdTables[];
 extern const vshCmdGroup vshCmdGroups[];
 
@@ -206,6 +208,9 @@ int vshCmdOptULongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
 int vshCmdOptScaledInt(vshControl *ctl, const vshCmd *cmd, const char *name,
                        unsigned long long scale, unsigned long long limit,
                        unsigned long long *value);
+int vshCmdOptScaledIntAs(vshControl *ctl, const vshCmd *cmd, const char *name,
+                         const char *label, unsigned long long scale,
+                         unsigned long long limit, unsigned long long *value);
 unsigned char *vshParseCPUList(vshControl *ctl, const char *str, int maxcpu,
                                int *maplen);
 int vshCmdOptLongLong(vshControl *ctl, const vshCmd *cmd, const char *name,
@@ -214,6 +219,7 @@ bool vshCmdAffectFlags(vshControl *ctl, const vshCmd *cmd, unsigned int *flags);
 char *vshTypedParamString(const virTypedParameter *p);
 int vshTypedParamAddFromString(virTypedParameterPtr *params, int *n, int *max,
                                const char *name, int type, const char *text);
+char *vshEditString(vshControl *ctl, const char *text);
 void vshDomainFree(virDomainPtr dom);
 void vshNetworkFree(virNetworkPtr net);
 void vshPoolFree(virStoragePoolPtr pool);
@@ -235,7 +241,6 @@ long long vshXMLNumber(const char *xml, const char *xpath);
 char *vshXMLString(const char *xml, const char *xpath);
 void vshXMLEscapeTo(GString *buf, const char *pre, const char *str,
                     const char *post);
-char *vshEditString(vshControl *ctl, const char *text);
 
 /* vsh-cmd-network.c: waiting for object events, shared by net-event,
  * pool-event, nodedev-event and secret-event.  The callbacks get the

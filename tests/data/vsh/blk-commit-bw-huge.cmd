@@ -1,0 +1,1 @@
+-c test:///default blockcommit test vda --bandwidth 99999999999999999999

@@ -1,0 +1,1 @@
+-c test:///default blockcommit test vda --wait --verbose --timeout 5 --shallow --base b --top t

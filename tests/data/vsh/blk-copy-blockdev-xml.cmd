@@ -1,0 +1,1 @@
+-c test:///default blockcopy test vda --xml @DATA@/blk-copy-disk.xml --blockdev

@@ -1,0 +1,1 @@
+-c test:///default blockcopy test vda --dest /tmp/a --granularity 512 --buf-size 4096 --bandwidth 1

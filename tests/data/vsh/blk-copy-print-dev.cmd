@@ -1,0 +1,1 @@
+-c test:///default blockcopy test vda --dest /dev/sdz --print-xml --format qcow2 --blockdev

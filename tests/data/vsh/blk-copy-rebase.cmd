@@ -1,0 +1,1 @@
+-c test:///default blockcopy test vda /tmp/a --format raw --blockdev --shallow --reuse-external --bandwidth 10 --wait

@@ -1,0 +1,1 @@
+-c test:///default blockcopy test vda --xml /nonexistent/disk.xml

@@ -1,0 +1,1 @@
+-c test:///default blockjob test vda --abort --info

@@ -1,0 +1,1 @@
+-c test:///default blockjob nodom vda --pivot --info

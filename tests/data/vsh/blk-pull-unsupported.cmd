@@ -1,0 +1,1 @@
+-c test:///default blockpull test vda --bandwidth 5 --bytes --timeout 1

@@ -1,0 +1,1 @@
+-c test:///default 'desc test --live --config hello; desc test --live; desc test --config'

@@ -1,0 +1,2 @@
+-c test:///default 'desc test --title --live --config "a
+b"'

@@ -1,0 +1,1 @@
+-c test:///default 'destroy test; emulatorpin test 0'

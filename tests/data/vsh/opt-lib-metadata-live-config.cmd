@@ -1,0 +1,1 @@
+-c test:///default 'metadata test http://x/ --key k --set <a/> --live --config; metadata test http://x/ --config; metadata test http://x/ --live'

@@ -1,0 +1,1 @@
+-c test:///default setmaxmem test 9999999999999999 --config
