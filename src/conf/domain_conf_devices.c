@@ -2893,8 +2893,18 @@ virDomainAudioParse(virDomainAudioDef *audio, xmlNodePtr node)
         "none", "alsa", "coreaudio", "jack", "oss", "pulseaudio", "sdl",
         "spice", "file", "dbus", NULL };
 
-    if (virDomXMLPropUInt(node, "id", 10, true, &audio->id) < 0)
+    switch (virDomXMLPropUInt(node, "id", 10, true, &audio->id)) {
+    case -1:
         return -1;
+    case 0:
+        /* found by fuzzing: an audio without id came out as id='0', which
+         * does not parse back */
+        virReportErrorFull(VIR_FROM_XML, VIR_ERR_XML_ERROR, __FILE__,
+                           __func__, __LINE__,
+                           "Missing required attribute '%s' in element '%s'",
+                           "id", "audio");
+        return -1;
+    }
     if (!(audio->type = virDomXMLPropRequired(node, "type")))
         return -1;
     if (virDomXMLTableLookup(types, audio->type) < 0) {

@@ -41,13 +41,18 @@ remoteDaemonCloseConn(remoteDaemonClient *priv)
     virConnectPtr conn;
     GPtrArray *regs;
     size_t i;
+    bool closeCallback;
 
     g_mutex_lock(&priv->lock);
     conn = g_steal_pointer(&priv->conn);
     regs = priv->domainEvents;
     priv->domainEvents = g_ptr_array_new();
+    closeCallback = priv->closeCallback;
     priv->closeCallback = false;
     g_mutex_unlock(&priv->lock);
+
+    if (conn && closeCallback)
+        remoteDaemonCloseCallbackUnregister(conn);
 
     for (i = 0; i < regs->len; i++) {
         remoteDaemonEventReg *reg = regs->pdata[i];

@@ -45,3 +45,7 @@ void remoteDaemonCloseConn(remoteDaemonClient *priv);
 
 /* The free callback of every event registration. */
 void remoteDaemonEventRegFree(void *opaque);
+
+/* remote_dispatch_manual.c: drop this daemon's close callback from `conn`
+ * (before the client it names goes away). */
+void remoteDaemonCloseCallbackUnregister(virConnectPtr conn);

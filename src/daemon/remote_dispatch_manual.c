@@ -198,10 +198,15 @@ connClosed(virConnectPtr conn G_GNUC_UNUSED, int reason, void *opaque)
 }
 
 
-static void
-connClosedFree(void *opaque)
+/* The client is handed over without a reference: a driver that never
+ * calls the close callback may also never call a free function (the test
+ * driver, as libvirt's), and a reference given to it would never come
+ * back.  remoteDaemonCloseConn unregisters before the client can go. */
+void
+remoteDaemonCloseCallbackUnregister(virConnectPtr conn)
 {
-    virNetServerClientUnref(opaque);
+    if (virConnectUnregisterCloseCallback(conn, connClosed) < 0)
+        virResetLastError();
 }
 
 
@@ -217,12 +222,8 @@ remoteDispatchConnectRegisterCloseCallback(UNUSED_ARGS,
         return -1;
     /* Drivers whose connections cannot close under us (test, qemu) have
      * no close callbacks: the wish is only remembered then. */
-    if (virConnectRegisterCloseCallback(conn, connClosed,
-                                        virNetServerClientRef(client),
-                                        connClosedFree) < 0) {
-        virNetServerClientUnref(client);
+    if (virConnectRegisterCloseCallback(conn, connClosed, client, NULL) < 0)
         virResetLastError();
-    }
     virObjectUnref(conn);
     g_mutex_lock(&priv->lock);
     priv->closeCallback = true;
