@@ -9,7 +9,9 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "rpc/virnetkeepalive.h"
@@ -73,9 +75,11 @@ struct _virNetServerClient {
     unsigned long long id;
     int fd;                     /* -1 once closed */
     int watch;
+    int watchEvents;            /* what `watch` was last set to wait for */
     int kaTimer;
     bool readonly;
     bool closed;
+    bool writeFailed;           /* a worker's write failed: the loop drops it */
     virNetMessage *rx;
     virNetMessage *tx;
     size_t nrequests;           /* calls queued or running */
@@ -187,6 +191,18 @@ virNetServerClientGetIdentity(virNetServerClient *client, uid_t *uid,
 }
 
 
+/* With the client's lock held.  Most calls change nothing: they then
+ * cost no visit to the event loop's lock. */
+static void
+serverClientSetEvents(virNetServerClient *client, int events)
+{
+    if (client->watchEvents == events)
+        return;
+    client->watchEvents = events;
+    virEventUpdateHandle(client->watch, events);
+}
+
+
 /* With the client's lock held. */
 static void
 serverClientUpdateWatch(virNetServerClient *client)
@@ -196,23 +212,48 @@ serverClientUpdateWatch(virNetServerClient *client)
     if (client->closed || client->watch < 0)
         return;
     if (client->handshaking) {
-        virEventUpdateHandle(client->watch,
-                             virNetTLSSessionWantWrite(client->tls) ?
-                             VIR_EVENT_HANDLE_WRITABLE :
-                             VIR_EVENT_HANDLE_READABLE);
+        serverClientSetEvents(client,
+                              virNetTLSSessionWantWrite(client->tls) ?
+                              VIR_EVENT_HANDLE_WRITABLE :
+                              VIR_EVENT_HANDLE_READABLE);
         return;
     }
     if (client->nrequests < client->srv->cfg.maxClientRequests)
         events |= VIR_EVENT_HANDLE_READABLE;
     if (client->tx)
         events |= VIR_EVENT_HANDLE_WRITABLE;
-    virEventUpdateHandle(client->watch, events);
+    serverClientSetEvents(client, events);
     /* Decrypted data that poll cannot see: come back for it at once. */
     if (client->pendingTimer >= 0)
         virEventUpdateTimeout(client->pendingTimer,
                               events & VIR_EVENT_HANDLE_READABLE &&
                               virNetTLSSessionPending(client->tls) > 0 ?
                               0 : -1);
+}
+
+
+static int serverClientWrite(virNetServerClient *client);
+
+/* With the client's lock held, when a message was queued behind nothing:
+ * this thread may write it at once instead of waking the event loop to do
+ * it, which costs two thread switches per reply.  What the socket does not
+ * take now is left to the loop.  A failed write is not handled here (the caller may
+ * hold locks the close hook takes): the loop drops the client. */
+static void
+serverClientWriteNow(virNetServerClient *client)
+{
+    virErrorPtr saved;
+
+    if (client->handshaking || client->writeFailed)
+        return;
+    saved = virErrorSave();
+    if (serverClientWrite(client) < 0) {
+        VIR_DEBUG("client %llu: write failed: %s", client->id,
+                  virGetLastErrorMessage());
+        virResetLastError();
+        client->writeFailed = true;
+    }
+    virErrorRestore(&saved);
 }
 
 
@@ -225,6 +266,8 @@ virNetServerClientSendMessage(virNetServerClient *client, virNetMessage *msg)
     } else {
         msg->bufferOffset = 0;
         virNetMessageQueuePush(&client->tx, msg);
+        if (client->tx == msg)
+            serverClientWriteNow(client);
         serverClientUpdateWatch(client);
     }
     g_mutex_unlock(&client->lock);
@@ -314,37 +357,14 @@ serverErrorReply(const virNetMessageHeader *call)
 }
 
 
-/* Queue the reply to a call.  It counts against max_client_requests
- * until it is written: a client that does not read its replies stops
- * being read, instead of piling them up here. */
-static void
-serverSendReply(virNetServerClient *client, virNetMessage *reply)
-{
-    reply->tracked = true;
-    g_mutex_lock(&client->lock);
-    client->nrequests++;
-    g_mutex_unlock(&client->lock);
-    virNetServerClientSendMessage(client, reply);
-}
-
-
-static void
-serverSendError(virNetServerClient *client, const virNetMessageHeader *call)
-{
-    virNetMessage *reply = serverErrorReply(call);
-
-    if (reply)
-        serverSendReply(client, reply);
-    else
-        virNetServerClientClose(client);
-}
-
-
 /* ---- workers ---------------------------------------------------------- */
 
-static void
+/* Run one call; returns its reply, or NULL when there is none to send:
+ * the function replied itself (streams; *drop false), or no reply could
+ * be made (*drop true: the client must go). */
+static virNetMessage *
 serverRunCall(virNetServerClient *client, virNetMessage *msg,
-              const serverProgram *prog)
+              const serverProgram *prog, bool *drop)
 {
     virNetServer *srv = client->srv;
     const virNetMessageHeader *hdr = &msg->header;
@@ -355,20 +375,19 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
     void *ret = NULL;
     int rv;
 
+    *drop = false;
     if (proc && !proc->message && (size_t)hdr->proc < prog->nfuncs)
         func = prog->funcs[hdr->proc];
     if (!proc || proc->message) {
         virReportError(VIR_ERR_NO_SUPPORT, "unknown procedure: %d",
                        hdr->proc);
-        serverSendError(client, hdr);
-        return;
+        goto error;
     }
     if (!func) {
         virReportError(VIR_ERR_NO_SUPPORT,
                        "procedure %s (%d) is not supported by this server",
                        proc->name, hdr->proc);
-        serverSendError(client, hdr);
-        return;
+        goto error;
     }
 
     args = g_malloc0(MAX(proc->args_size, 1));
@@ -376,8 +395,7 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
     if (virNetMessageDecodePayload(msg, proc->args_filter, args) < 0) {
         g_free(args);
         g_free(ret);
-        serverSendError(client, hdr);
-        return;
+        goto error;
     }
 
     virResetLastError();
@@ -402,10 +420,14 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
     g_free(args);
     g_free(ret);
 
-    if (reply)
-        serverSendReply(client, reply);
-    else if (rv <= 0)
-        virNetServerClientClose(client);
+    if (!reply && rv <= 0)
+        *drop = true;
+    return reply;
+
+ error:
+    if (!(reply = serverErrorReply(hdr)))
+        *drop = true;
+    return reply;
 }
 
 
@@ -414,15 +436,33 @@ serverJobRun(void *opaque, void *srvOpaque G_GNUC_UNUSED)
 {
     serverJob *job = opaque;
     virNetServerClient *client = job->client;
+    virNetMessage *reply = NULL;
+    bool drop = false;
 
     if (!virNetServerClientIsClosed(client))
-        serverRunCall(client, job->msg, job->prog);
+        reply = serverRunCall(client, job->msg, job->prog, &drop);
 
+    /* One visit to the client's lock: the call is over, and its reply
+     * (if any) takes over its place in max_client_requests until it is
+     * written, so that a client that does not read its replies stops
+     * being read instead of piling them up here. */
     g_mutex_lock(&client->lock);
-    client->nrequests--;
+    if (reply && !client->closed) {
+        reply->tracked = true;
+        reply->bufferOffset = 0;
+        virNetMessageQueuePush(&client->tx, reply);
+        if (client->tx == reply)
+            serverClientWriteNow(client);
+        reply = NULL;
+    } else {
+        client->nrequests--;
+    }
     serverClientUpdateWatch(client);
     g_mutex_unlock(&client->lock);
 
+    virNetMessageFree(reply);   /* the client closed meanwhile */
+    if (drop)
+        virNetServerClientClose(client);
     virNetMessageFree(job->msg);
     virObjectUnref(client);
     g_free(job);
@@ -558,16 +598,64 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
 }
 
 
+/* Bytes looked at in front of a frame on a plain socket. */
+#define PEEK_MAX 4096
+
+/* At the start of a frame on a plain socket, look at what is waiting
+ * without taking it: the length word sizes the frame, so that one read
+ * takes it whole, and a socket that holds just this frame need not be
+ * read again until poll says so.  A call then costs one read and one
+ * look instead of three reads (length, body, the one that finds nothing).
+ * 1: `rx` is sized, *last tells whether the frame is all there is;
+ * 0: nothing is waiting; 2: let the ordinary read see (end of file,
+ * errors, a partial length word); -1: bad length, drop the client. */
+static int
+serverClientPeekFrame(virNetServerClient *client, virNetMessage *rx,
+                      bool *last)
+{
+    char buf[PEEK_MAX];
+    ssize_t n;
+
+    do {
+        n = recv(client->fd, buf, sizeof(buf), MSG_PEEK | MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return 0;
+    if (n < VIR_NET_MESSAGE_LEN_MAX)
+        return 2;
+    memcpy(rx->buffer, buf, VIR_NET_MESSAGE_LEN_MAX);
+    rx->bufferOffset = VIR_NET_MESSAGE_LEN_MAX;
+    if (virNetMessageDecodeLength(rx) < 0) {
+        VIR_WARN("dropping client %llu: %s", client->id,
+                 virGetLastErrorMessage());
+        return -1;
+    }
+    rx->bufferOffset = 0;       /* the read takes the length word again */
+    *last = (size_t)n == rx->bufferLength && n < PEEK_MAX;
+    return 1;
+}
+
+
 /* Read whole frames while the client may send more; -1: drop it. */
 static int
 serverClientRead(virNetServerClient *client)
 {
     int frames = 0;
+    bool last = false;
 
     while (frames < FRAMES_PER_EVENT &&
            client->nrequests < client->srv->cfg.maxClientRequests) {
         virNetMessage *rx = client->rx;
-        ssize_t n = virNetSocketRecvQuiet(client->fd, client->tls,
+        ssize_t n;
+
+        if (!client->tls && rx->bufferOffset == 0 &&
+            rx->bufferLength == VIR_NET_MESSAGE_LEN_MAX) {
+            int r = serverClientPeekFrame(client, rx, &last);
+
+            if (r <= 0)
+                return r;
+        }
+        n = virNetSocketRecvQuiet(client->fd, client->tls,
                                           rx->buffer + rx->bufferOffset,
                                           rx->bufferLength -
                                           rx->bufferOffset);
@@ -592,6 +680,8 @@ serverClientRead(virNetServerClient *client)
         frames++;
         if (serverClientHandleFrame(client, rx) < 0)
             return -1;
+        if (last)               /* the socket is empty: back to poll */
+            return 0;
     }
     return 0;
 }
@@ -732,7 +822,10 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
         virObjectUnref(client);
         return;
     }
-    if (events & VIR_EVENT_HANDLE_WRITABLE && serverClientWrite(client) < 0)
+    if (client->writeFailed)
+        drop = true;
+    if (!drop && events & VIR_EVENT_HANDLE_WRITABLE &&
+        serverClientWrite(client) < 0)
         drop = true;
     if (!drop && events & (VIR_EVENT_HANDLE_READABLE |
                            VIR_EVENT_HANDLE_HANGUP |
@@ -886,7 +979,8 @@ serverAddClient(serverService *svc, int fd)
 
     g_mutex_lock(&client->lock);
     virObjectRef(client);
-    client->watch = virEventAddHandle(fd, VIR_EVENT_HANDLE_READABLE,
+    client->watchEvents = VIR_EVENT_HANDLE_READABLE;
+    client->watch = virEventAddHandle(fd, client->watchEvents,
                                       serverClientEvent, client,
                                       serverObjectFree);
     if (client->watch >= 0)

@@ -196,8 +196,12 @@ virEventPollUpdateHandle(int watch, int events)
 
     g_mutex_lock(&eventLoop.lock);
     if ((h = virEventPollFindHandleLocked(watch))) {
-        h->events = events;
-        virEventPollInterruptLocked();
+        /* Unchanged: the set being polled is already right (or a wake-up
+         * for an earlier change is on its way), so spare the loop one. */
+        if (h->events != events) {
+            h->events = events;
+            virEventPollInterruptLocked();
+        }
     } else {
         VIR_DEBUG("ignoring update of unknown watch %d", watch);
     }
