@@ -532,7 +532,7 @@ virSecurityDACSetFileLabel(virSecurityManager *mgr, const char *path,
         return 0;
     if (remember && (flags & (VIR_SECURITY_FILE_UNOWNED |
                               VIR_SECURITY_FILE_NO_REMEMBER))) {
-        VIR_INFO("Not remembering the owner of '%s': %s", path,
+        VIR_WARN("Not remembering the owner of '%s': %s", path,
                  virSecurityDACWhyNotRemembered(flags));
         remember = false;
     }
