@@ -105,6 +105,9 @@ MANUAL = [
      r"virDomain(Snapshot|Checkpoint)GetDomain"),
     ("takes an array of domains: the connection comes from its first one",
      r"virDomainListGetStats"),
+    ("a deprecated alias: it calls virDomainCreateXML, whose name its "
+     "errors carry",
+     r"virDomainCreateLinux"),
     ("acts on the calling process itself (setns, its security label, its "
      "cgroups), not through a driver",
      r"virDomainLxcEnter(Namespace|SecurityLabel|CGroup)"),

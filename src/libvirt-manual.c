@@ -13,6 +13,15 @@
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
+/* The name virDomainCreateXML had before 0.0.5, kept for old programs
+ * (Sys::Virt's tests still call it). */
+virDomainPtr
+virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
+                     unsigned int flags)
+{
+    return virDomainCreateXML(conn, xmlDesc, flags);
+}
+
 virDomainPtr
 virDomainSnapshotGetDomain(virDomainSnapshotPtr snapshot)
 {

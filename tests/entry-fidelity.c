@@ -200,6 +200,25 @@ parents(virConnectPtr conn)
     }
 }
 
+/* virDomainCreateLinux: the old name of virDomainCreateXML. */
+static void
+aliases(virConnectPtr conn)
+{
+    virDomainPtr dom;
+
+    CALLPTR(virDomainCreateLinux(conn, NULL, 0));
+    dom = virDomainCreateLinux(conn,
+                               "<domain type='test'><name>alias</name>"
+                               "<memory>1024</memory><os><type>hvm</type>"
+                               "</os></domain>", 0);
+    printf("created by the old name: %s\n", dom ? virDomainGetName(dom) : "-");
+    if (dom) {
+        virDomainDestroy(dom);
+        virDomainFree(dom);
+    }
+}
+
+
 int
 main(int argc, char **argv)
 {
@@ -223,6 +242,8 @@ main(int argc, char **argv)
     stringParams(conn, dom);
     printf("## node device parents\n");
     parents(conn);
+    printf("## old names\n");
+    aliases(conn);
     virDomainFree(dom);
     virConnectClose(conn);
     return 0;
