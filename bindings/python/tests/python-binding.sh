@@ -20,7 +20,10 @@ export PYTHONPATH="$mod:$gen"
 export LD_LIBRARY_PATH="$b/.libs"
 # A sanitized libvirt.so needs ASan loaded before Python starts.
 if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
-    LD_PRELOAD=$(gcc -print-file-name=libasan.so); export LD_PRELOAD
+    # with libtirpc too: ASan intercepts the xdr functions and must find
+    # libtirpc's, not glibc's (gone), when the daemon scenarios encode
+    tirpc=$(ldd "$b/.libs/libvirt.so.0" | sed -n 's/.*libtirpc[^ ]* => \([^ ]*\).*/\1/p')
+    LD_PRELOAD="$(gcc -print-file-name=libasan.so) $tirpc"; export LD_PRELOAD
     # No quarantine: freed memory must leave the heap for the growth check.
     ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=0:thread_local_quarantine_size_kb=0
     export ASAN_OPTIONS
