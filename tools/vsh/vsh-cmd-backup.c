@@ -8,7 +8,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 #define VSH_OPT_DOMAIN \
     { "domain", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \

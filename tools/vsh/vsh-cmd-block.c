@@ -31,7 +31,6 @@
     { "path", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 /* ---- options shared by the job commands ---------------------------------- */

@@ -27,7 +27,6 @@
     { "domain", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 #define VSH_OPTS_PERSISTENT_AFFECT \
     { "persistent", VSH_OT_BOOL, 0, "change the running domain and its configuration" }, \

@@ -20,7 +20,6 @@
     { "domain", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 static const vshCmdOptDef vshOptsDomainOnly[] = {
     VSH_OPT_DOMAIN("the domain, by name, id or UUID"),

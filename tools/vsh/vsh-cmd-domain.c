@@ -22,7 +22,6 @@
     { "file", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 /* ---- list ---------------------------------------------------------- */

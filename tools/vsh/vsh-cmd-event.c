@@ -21,7 +21,6 @@
 # pragma GCC diagnostic ignored "-Wcast-function-type"
 #endif
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 /* Indexed by virDomainEventID. */
 static const char *const vshDomainEventNames[] = {

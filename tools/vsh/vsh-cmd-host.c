@@ -8,7 +8,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 static bool
 vshCmdNodeinfo(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)

@@ -15,7 +15,6 @@
 #define VSH_OPT_NETWORK(helptext) \
     { "network", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 static const char *

@@ -15,7 +15,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 /* ---- the capabilities document ---- */

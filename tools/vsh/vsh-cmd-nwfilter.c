@@ -12,7 +12,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 #define VSH_OPT_NWFILTER \
     { "nwfilter", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       "the filter, by name or UUID" }

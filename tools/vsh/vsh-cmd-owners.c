@@ -25,7 +25,6 @@
 #include "vsh.h"
 
 #define OWNER_XATTR_PREFIX "trusted.libvirt.security."
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 typedef struct {
     vshControl *ctl;

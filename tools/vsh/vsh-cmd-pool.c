@@ -12,7 +12,6 @@
 #define VSH_OPT_POOL(helptext) \
     { "pool", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       helptext }
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 static const char *

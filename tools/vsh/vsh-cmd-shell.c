@@ -10,7 +10,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 static const vshCmdOptDef vshOptsHelp[] = {
     { "command", VSH_OT_STRING, VSH_OFLAG_POSITIONAL,

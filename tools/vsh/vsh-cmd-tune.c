@@ -31,7 +31,6 @@
     { "live", VSH_OT_BOOL, 0, "use the running domain" }, \
     { "current", VSH_OT_BOOL, 0, "use whichever definition is current" }
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 
 
 /* --config/--live/--current to VIR_DOMAIN_AFFECT_* flags; false after an

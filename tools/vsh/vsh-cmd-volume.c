@@ -14,7 +14,6 @@
 
 #include "vsh.h"
 
-#define VSH_OPT_END { NULL, 0, 0, NULL }
 #define VSH_OPT_VOL \
     { "vol", VSH_OT_STRING, VSH_OFLAG_REQUIRED | VSH_OFLAG_POSITIONAL, \
       "the volume, by name (with --pool), key or path" }

@@ -40,6 +40,9 @@ typedef struct {
     const char *help;       /* one line, our own words */
 } vshCmdOptDef;
 
+/* Ends every vshCmdOptDef array. */
+#define VSH_OPT_END { NULL, 0, 0, NULL }
+
 enum {
     VSH_CMD_NOCONNECT = 1 << 0, /* does not need a hypervisor connection */
     VSH_CMD_LAX       = 1 << 1, /* ignores unknown options and extra data */
