@@ -20,7 +20,11 @@ PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  libvirt-dev libvirt-clients python3-libvirt
  golang-go golang-github-libvirt-libvirt-go-dev
  qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2
- libperl-dev perl valgrind"
+ libperl-dev perl valgrind libvirt-daemon
+ openjdk-17-jdk-headless libjna-java junit4 libhamcrest-java
+ ocaml ocaml-findlib libvirt-ocaml-dev
+ php-dev php-cli php8.2-libvirt-php
+ libsasl2-dev sasl2-bin libsasl2-modules"
 
 install_missing() {
     missing=

@@ -40,3 +40,49 @@ stop_daemons() {
     done
     daemon_pids=
 }
+
+# start_libvirtd DIR [OPTIONS...]: Debian's libvirtd, privately, serving
+# DIR/run (extra config lines from DIR/conf.extra); its PID in
+# libvirtd_pid.  It runs in its own mount namespace with a private
+# /run/libvirt, where its drivers keep their pid files, so several can run
+# at once beside a system one; the user libvirt-qemu its qemu driver looks
+# up is added to a private /etc/passwd there when the machine lacks it.
+# When it cannot run, returns 1 with the reason in libvirtd_why.
+start_libvirtd() {
+    dir=$1; shift
+    libvirtd_why= libvirtd_pid=
+    if [ ! -x /usr/sbin/libvirtd ]; then
+        libvirtd_why="Debian's libvirtd (libvirt-daemon) is not installed"; return 1
+    fi
+    if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
+        libvirtd_why="a private libvirtd needs root and unshare"; return 1
+    fi
+    mkdir -p "$dir/run" /run/libvirt
+    cat >"$dir/conf" <<CONF
+unix_sock_dir = "$dir/run"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+CONF
+    [ -f "$dir/conf.extra" ] && cat "$dir/conf.extra" >>"$dir/conf"
+    users=
+    if ! getent passwd libvirt-qemu >/dev/null 2>&1; then
+        cp /etc/passwd "$dir/passwd"; cp /etc/group "$dir/group"
+        echo "libvirt-qemu:x:64055:64055::/var/lib/libvirt:/usr/sbin/nologin" >>"$dir/passwd"
+        echo "libvirt-qemu:x:64055:" >>"$dir/group"
+        users="mount --bind $dir/passwd /etc/passwd && mount --bind $dir/group /etc/group &&"
+    fi
+    env -u LD_LIBRARY_PATH -u LD_PRELOAD unshare --mount --propagation private \
+        sh -c "mount -t tmpfs -o mode=755 virtkit-test /run/libvirt && $users
+               exec /usr/sbin/libvirtd -f '$dir/conf' -p '$dir/pid' $*" \
+        >"$dir/log" 2>&1 &
+    libvirtd_pid=$!
+    daemon_pids="$daemon_pids $libvirtd_pid"
+    i=0
+    while [ ! -S "$dir/run/libvirt-sock" ] && kill -0 "$libvirtd_pid" 2>/dev/null &&
+          [ $i -lt 300 ]; do
+        sleep 0.05; i=$((i+1))
+    done
+    if [ ! -S "$dir/run/libvirt-sock" ]; then
+        libvirtd_why="libvirtd did not start: $(tail -1 "$dir/log")"; return 1
+    fi
+}

@@ -62,32 +62,10 @@ tcpport=$1 tlsport=$2 spareport=$3
 # ---- certificates ----------------------------------------------------------
 pki="$tmp/pki"
 mkdir -p "$pki"
-cert() {  # cert NAME CA-NAME TEMPLATE-LINES...: NAMEkey.pem, NAMEcert.pem
-    name=$1 ca=$2; shift 2
-    printf '%s\n' "$@" >"$pki/$name.info"
-    certtool --generate-privkey --outfile "$pki/${name}key.pem" >/dev/null 2>&1
-    certtool --generate-certificate --load-privkey "$pki/${name}key.pem" \
-        --load-ca-certificate "$pki/${ca}cert.pem" \
-        --load-ca-privkey "$pki/${ca}key.pem" --template "$pki/$name.info" \
-        --outfile "$pki/${name}cert.pem" >/dev/null 2>&1
-}
-cacert() {  # cacert NAME CN
-    printf 'cn = %s\nca\ncert_signing_key\ncrl_signing_key\nexpiration_days = 30\n' \
-        "$2" >"$pki/$1.info"
-    certtool --generate-privkey --outfile "$pki/${1}key.pem" >/dev/null 2>&1
-    certtool --generate-self-signed --load-privkey "$pki/${1}key.pem" \
-        --template "$pki/$1.info" --outfile "$pki/${1}cert.pem" >/dev/null 2>&1
-}
+. "$s/tests/pki-lib.sh"
 cacert ca "virtkit test CA"
 cacert otherca "some other CA"
-cert server ca "organization = virtkit" "cn = localhost" "dns_name = localhost" \
-    tls_www_server encryption_key signing_key "expiration_days = 30"
-client() {  # client NAME CA CN [extra template lines]
-    name=$1 ca=$2 cn=$3; shift 3
-    cert "$name" "$ca" "country = GB" "locality = London" \
-        "organization = virtkit" "cn = $cn" tls_www_client encryption_key \
-        signing_key "$@"
-}
+server_cert server ca
 client client ca client1 "expiration_days = 30"
 client revoked ca client2 "expiration_days = 30"
 client expired ca client3 'activation_date = "2020-01-01 00:00:00 UTC"' \
@@ -105,12 +83,7 @@ else
     notok "certtool made the certificates"; ls -l "$pki" | sed 's/^/# /'
 fi
 # A pkipath folder per client certificate, as libvirt's clients read it.
-for c in client revoked expired foreign outsider; do
-    mkdir -p "$tmp/pki-$c"
-    cp "$pki/cacert.pem" "$tmp/pki-$c/cacert.pem"
-    cp "$pki/${c}cert.pem" "$tmp/pki-$c/clientcert.pem"
-    cp "$pki/${c}key.pem" "$tmp/pki-$c/clientkey.pem"
-done
+for c in client revoked expired foreign outsider; do pkipath "$tmp/pki-$c" $c; done
 # A client that trusts another CA than the server's.
 mkdir -p "$tmp/pki-distrust"
 cp "$pki/othercacert.pem" "$tmp/pki-distrust/cacert.pem"

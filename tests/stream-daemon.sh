@@ -17,6 +17,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
+. "$s/tests/daemon-lib.sh"
 export LD_LIBRARY_PATH="$b/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
 n=0
@@ -288,32 +289,21 @@ else
 fi
 
 # ---- volumes with holes through Debian's libvirtd --------------------------
-# A private libvirtd; or, with VIRTKIT_LIBVIRTD_URI, one already running
-# (only one libvirtd can run per machine).
-lv=/usr/sbin/libvirtd
+# A private libvirtd (tests/daemon-lib.sh); or, with VIRTKIT_LIBVIRTD_URI,
+# one already running.
 l="$tmp/l"
-mkdir -p "$l/pool" "$l/run"
 luri=${VIRTKIT_LIBVIRTD_URI:-}
-if [ -z "$luri" ] && [ -x "$lv" ] && getent passwd libvirt-qemu >/dev/null 2>&1; then
-    cat >"$l/conf" <<EOF
-unix_sock_dir = "$l/run"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-listen_tcp = 0
-listen_tls = 0
-EOF
-    debian "$lv" -f "$l/conf" -p "$l/pid" >"$l/log" 2>&1 &
-    lpid=$!; pids="$pids $lpid"
-    i=0
-    while [ ! -S "$l/run/libvirt-sock" ] && kill -0 "$lpid" 2>/dev/null &&
-          [ $i -lt 200 ]; do
-        sleep 0.05; i=$((i+1))
-    done
-    [ -S "$l/run/libvirt-sock" ] && luri="qemu+unix:///system?socket=$l/run/libvirt-sock"
+libvirtd_why="Debian's virsh is not installed"
+if [ -z "$luri" ] && $has_debian_virsh; then
+    daemon_pids=
+    if start_libvirtd "$l"; then
+        pids="$pids $daemon_pids"
+        luri="qemu+unix:///system?socket=$l/run/libvirt-sock"
+    fi
 fi
+mkdir -p "$l/pool"
 if [ -z "$luri" ] || ! $has_debian_virsh; then
-    skip "no private Debian libvirtd (another may be running: set VIRTKIT_LIBVIRTD_URI)"
-    [ -f "$l/log" ] && sed 's/^/# /' "$l/log" | tail -3
+    skip "no private Debian libvirtd: $libvirtd_why"
 else
     pool=vk$$
     V() { "$vsh" -c "$luri" "$@"; }
