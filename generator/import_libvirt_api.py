@@ -61,7 +61,8 @@ FILE_ERROR_DOMAIN = {
 # a bad handle, and the fields a generated accessor may return.
 OBJECTS = [
     # name, conn path, invalid error code, error domain
-    ("virConnect", "", "VIR_ERR_INVALID_CONN", "VIR_FROM_NONE"),
+    # A bad connection is reported in the domain of the entry point's file.
+    ("virConnect", "", "VIR_ERR_INVALID_CONN", None),
     ("virDomain", "conn", "VIR_ERR_INVALID_DOMAIN", "VIR_FROM_DOM"),
     ("virNetwork", "conn", "VIR_ERR_INVALID_NETWORK", "VIR_FROM_NETWORK"),
     ("virNetworkPort", "net->conn", "VIR_ERR_INVALID_NETWORK_PORT",

@@ -95,7 +95,7 @@ def load(path):
         elif t == "object":
             api.objects.append(Object(req(el, "name"), el.get("conn", ""),
                                       req(el, "invalid"),
-                                      req(el, "error-domain"), where(el)))
+                                      el.get("error-domain"), where(el)))
         elif t == "macro":
             api.macros.append(Macro(req(el, "name"), req(el, "file"),
                                     req(el, "since"), el.get("params"),

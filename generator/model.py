@@ -28,7 +28,7 @@ class Object:
     name: str                      # "virDomain"
     conn: str                      # path from the handle to its connection
     invalid: str                   # error code for a bad handle
-    error_domain: str
+    error_domain: str              # of a bad handle; None: the header's
     where: Where = None
 
     @property

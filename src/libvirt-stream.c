@@ -44,7 +44,7 @@ virStreamNew(virConnectPtr conn, unsigned int flags)
 
     virResetLastError();
     if (!virObjectIsConnect(conn)) {
-        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__,
+        virReportErrorFull(VIR_FROM_STREAMS, VIR_ERR_INVALID_CONN, __FILE__,
                            __func__, __LINE__, "%s", __func__);
         virDispatchError(NULL);
         return NULL;

@@ -194,23 +194,25 @@ virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
     return ret;
 }
 
-/* Reset the error and check the handle, as every entry point does. */
+/* Reset the error and check the handle, as every entry point does; a bad
+ * handle is reported in the error domain of the header declaring FUNC. */
 static bool
-enterConnect(virConnectPtr conn, const char *func)
+enterConnectFrom(virConnectPtr conn, const char *func, int domain)
 {
     virResetLastError();
     if (virObjectIsConnect(conn))
         return true;
-    virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, __FILE__, func,
+    virReportErrorFull(domain, VIR_ERR_INVALID_CONN, __FILE__, func,
                        __LINE__, "%s", func);
     virDispatchError(NULL);
     return false;
 }
+#define enterConnect(conn, func) enterConnectFrom(conn, func, VIR_FROM_DOMAIN)
 
 int
 virConnectClose(virConnectPtr conn)
 {
-    if (!enterConnect(conn, __func__))
+    if (!enterConnectFrom(conn, __func__, VIR_FROM_NONE))
         return -1;
     /* 1 while other references (handles, virConnectRef) keep it open. */
     return virObjectUnref(conn) ? 1 : 0;

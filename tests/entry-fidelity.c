@@ -218,6 +218,30 @@ aliases(virConnectPtr conn)
     }
 }
 
+/* A NULL connection: the error domain is that of the header declaring the
+ * call (virConnectClose is the exception). */
+static void
+badConnection(void)
+{
+    CALL(virConnectClose(NULL));
+    CALL(virConnectGetURI(NULL) != NULL);
+    CALL(virConnectIsAlive(NULL));
+    CALL(virConnectGetCapabilities(NULL) != NULL);
+    CALLPTR(virDomainCreateXML(NULL, "<domain/>", 0));
+    CALL(virConnectListAllDomains(NULL, NULL, 0));
+    CALL(virConnectDomainEventRegisterAny(NULL, NULL, 0, NULL, NULL, NULL));
+    CALLPTR(virNetworkLookupByName(NULL, "x"));
+    CALL(virConnectNetworkEventRegisterAny(NULL, NULL, 0, NULL, NULL, NULL));
+    CALLPTR(virStoragePoolLookupByName(NULL, "x"));
+    CALLPTR(virInterfaceLookupByName(NULL, "x"));
+    CALLPTR(virSecretLookupByUUIDString(NULL, "x"));
+    CALLPTR(virNodeDeviceLookupByName(NULL, "x"));
+    CALLPTR(virNWFilterLookupByName(NULL, "x"));
+    CALLPTR(virNWFilterBindingLookupByPortDev(NULL, "x"));
+    CALLPTR(virStreamNew(NULL, 0));
+    CALL(virDomainGetInfo(NULL, NULL));
+    CALLPTR(virNetworkGetName(NULL));
+}
 
 int
 main(int argc, char **argv)
@@ -244,6 +268,8 @@ main(int argc, char **argv)
     parents(conn);
     printf("## old names\n");
     aliases(conn);
+    printf("## bad connection\n");
+    badConnection();
     virDomainFree(dom);
     virConnectClose(conn);
     return 0;

@@ -63,7 +63,8 @@ def _arg_checks(api, f, conn):
             test = f"!virObjectIs{obj.short}({a.name})"
             if a.name not in nonnull:
                 test = f"{a.name} && {test}"
-            checks.append(_check(test, obj.invalid, obj.error_domain, name))
+            checks.append(_check(test, obj.invalid,
+                                 obj.error_domain or domain, name))
     for c in f.checks:
         if api.object_of_ptr(_arg_type(f, c.arg)) is not None or \
                 c.kind in ("absolute-path", "add-flags"):
@@ -153,6 +154,7 @@ def function_model(api, f):
     params = ", ".join(c_decl(a.type, a.name) for a in f.args)
     m = dict(name=f.name, ret_type=f.ret.type, params=params,
              proto=c_decl(f.ret.type, f.name), obj=obj, objarg=oa.name,
+             obj_domain=obj.error_domain or api.header(f.file).error_domain,
              conn=conn, error=f.ret.error, void=f.ret.type == "void",
              kind=f.impl, checks=[], call="", error_test="",
              field=GETTER_FIELDS.get(f.impl, ""),
