@@ -3,6 +3,7 @@
 # files and the configuration in $VIRTKIT_TMP): virtkitd's QEMU driver
 # driven through libvirt's Python API on our library.  Prints TAP.
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -345,9 +346,13 @@ ok(owner(tmp + "/disk.raw") == "107:107" and
    "g3's disk handed to QEMU, owner remembered")
 ok(owner(tmp + "/cd.iso") == "107:107" and xattr(tmp + "/cd.iso", "dac") is None,
    "g3's read-only cdrom relabelled, owner not remembered")
-ok("<graphics type='vnc'" in g3.XMLDesc(0) and
-   "-vnc 127.0.0.1:" in open(tmp + "/run/qemu/log/g3.log").read(),
-   "g3 runs with a VNC display")
+m = re.search(r"-vnc 127\.0\.0\.1:(\d+)", open(tmp + "/run/qemu/log/g3.log").read())
+port = 5900 + int(m.group(1)) if m else None
+ok(m and "<graphics type='vnc' port='%d' autoport='yes'" % port in g3.XMLDesc(0),
+   "g3 runs with a VNC display; the live XML shows the port autoport picked",
+   g3.XMLDesc(0))
+ok("<graphics type='vnc' port='-1' autoport='yes'" in
+   g3.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE), "... and -1 in the inactive XML")
 pid1 = int(open(tmp + "/run/qemu/g1.pid").read())
 pid3 = int(open(tmp + "/run/qemu/g3.pid").read())
 

@@ -2593,8 +2593,12 @@ virDomainGraphicsFormat(GString *buf, const virDomainGraphicsDef *gr,
         if (gr->socket) {
             virDomXMLAttr(buf, "socket", gr->socket);
         } else {
-            if (gr->port || gr->autoport)
-                virDomXMLAttrf(buf, "port", "%d", gr->autoport ? -1 : gr->port);
+            /* a running guest shows the port autoport picked */
+            if (gr->autoport && (gr->port <= 0 ||
+                                 (flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE)))
+                virDomXMLAttr(buf, "port", "-1");
+            else if (gr->port)
+                virDomXMLAttrf(buf, "port", "%d", gr->port);
             virDomXMLAttr(buf, "autoport", gr->autoport ? "yes" : "no");
             virDomXMLAttr(buf, "listen", listenAttr);
         }
