@@ -20,7 +20,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  libvirt-dev libvirt-clients python3-libvirt
  golang-go golang-github-libvirt-libvirt-go-dev
  qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2
- libperl-dev perl valgrind libvirt-daemon
+ libperl-dev perl valgrind libvirt-daemon virtinst
  openjdk-17-jdk-headless libjna-java junit4 libhamcrest-java
  ocaml ocaml-findlib libvirt-ocaml-dev
  php-dev php-cli php8.2-libvirt-php

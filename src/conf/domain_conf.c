@@ -2094,11 +2094,25 @@ void
 virDomainDefGenerateIfnames(virDomainDef *def, const char *prefix)
 {
     size_t i;
+    size_t j;
     unsigned int n = 0;
 
+    /* each new name is the first PREFIXn no interface of DEF has yet */
     for (i = 0; i < def->nnets; i++) {
+        g_autofree char *name = NULL;
+
         if (def->nets[i]->ifname)
             continue;
-        def->nets[i]->ifname = g_strdup_printf("%s%u", prefix, n++);
+        for (;; n++) {
+            g_free(name);
+            name = g_strdup_printf("%s%u", prefix, n);
+            for (j = 0; j < def->nnets; j++) {
+                if (g_strcmp0(def->nets[j]->ifname, name) == 0)
+                    break;
+            }
+            if (j == def->nnets)
+                break;
+        }
+        def->nets[i]->ifname = g_steal_pointer(&name);
     }
 }

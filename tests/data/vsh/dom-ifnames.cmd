@@ -1,0 +1,1 @@
+-c test:///default 'define dom-two-nics.xml; domiflist nics'
