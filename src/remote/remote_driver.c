@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "gen/remote_client.h"
+#include "remote/remote_autostart.h"
 #include "remote/remote_driver.h"
 #include "remote/remote_events.h"
 #include "remote/remote_handles.h"
@@ -177,13 +178,20 @@ parseMode(const virURI *uri, remoteMode *mode)
 /* The local socket to use when the URI names none: root always talks to
  * the system daemon; others to their session daemon, except for the
  * /system path of a real hypervisor. */
+static bool
+usesSystemDaemon(const virURI *uri, const char *driver)
+{
+    return geteuid() == 0 ||
+           (uri->path && strcmp(uri->path, "/system") == 0 &&
+            strcmp(driver, "test") != 0);
+}
+
+
 static char *
 defaultSocket(const virURI *uri, const char *driver, remoteMode mode,
               bool readonly)
 {
-    bool system = geteuid() == 0 ||
-                  (uri->path && strcmp(uri->path, "/system") == 0 &&
-                   strcmp(driver, "test") != 0);
+    bool system = usesSystemDaemon(uri, driver);
     g_autofree char *dir = NULL;
     g_autofree char *legacy = NULL;
     g_autofree char *direct = NULL;
@@ -531,9 +539,10 @@ remoteOpenTransport(virURI *uri, const char *driver, const char *transport,
             return NULL;
         }
         if (virURIGetParam(uri, "socket"))
-            sockpath = g_strdup(virURIGetParam(uri, "socket"));
-        else
-            sockpath = defaultSocket(uri, driver, mode, readonly);
+            return virNetClientNewUnix(virURIGetParam(uri, "socket"));
+        sockpath = defaultSocket(uri, driver, mode, readonly);
+        if (!insideDaemon && !usesSystemDaemon(uri, driver))
+            return remoteConnectSessionDaemon(sockpath);
         return virNetClientNewUnix(sockpath);
     }
     if (strcmp(transport, "tcp") == 0)
