@@ -19,11 +19,7 @@ trap cleanup EXIT
 # Killed (or its reader gone): still stop the daemons.
 trap 'cleanup; trap - EXIT; exit 1' INT TERM HUP PIPE
 
-n=0
-ok() { n=$((n+1)); echo "ok $n - $1"; }
-notok() { n=$((n+1)); echo "not ok $n - $1"; }
-skip() { n=$((n+1)); echo "ok $n # SKIP $1"; }
-debian() { env -u LD_LIBRARY_PATH LIBVIRT_DEFAULT_URI= "$@"; }
+. "$s/tests/tap-lib.sh"
 
 d="$tmp/d"
 mkdir -p "$d"

@@ -21,29 +21,7 @@ trap cleanup EXIT
 # Killed (or its reader gone): still stop the daemons.
 trap 'cleanup; trap - EXIT; exit 1' INT TERM HUP PIPE
 
-n=0
-ok() { n=$((n+1)); echo "ok $n - $1"; }
-notok() { n=$((n+1)); echo "not ok $n - $1"; }
-skip() { n=$((n+1)); echo "ok $n # SKIP $1"; }
-check() {  # check NAME COMMAND...
-    name=$1; shift
-    if "$@" >"$tmp/out" 2>&1; then ok "$name"
-    else notok "$name"; sed 's/^/# /' "$tmp/out" | head -20; fi
-}
-same() {  # same NAME FILE1 FILE2
-    if diff "$2" "$3" >"$tmp/diff"; then ok "$1"
-    else notok "$1"; sed 's/^/# /' "$tmp/diff" | head -20; fi
-}
-# Debian's clients load Debian's library; ours loads ours.
-debian() { env -u LD_LIBRARY_PATH LIBVIRT_DEFAULT_URI= "$@"; }
-# A sanitizer build of our library needs its runtime (and libtirpc, whose
-# functions it intercepts) loaded first in a foreign process.
-asan=
-if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
-    tirpc=$(ldd "$b/.libs/libvirt.so.0" | sed -n 's/.*libtirpc[^ ]* => \([^ ]*\).*/\1/p')
-    asan="LD_PRELOAD=$(${CC:-gcc} -print-file-name=libasan.so):$tirpc ASAN_OPTIONS=detect_leaks=0"
-fi
-ours() { env $asan LD_LIBRARY_PATH="$b/.libs" LIBVIRT_DEFAULT_URI= "$@"; }
+. "$s/tests/tap-lib.sh"
 
 if ! command -v certtool >/dev/null 2>&1; then
     echo "1..0 # SKIP certtool (gnutls-bin) is not installed"; exit 0

@@ -15,30 +15,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-ok() { n=$((n+1)); echo "ok $n - $1"; }
-notok() { n=$((n+1)); echo "not ok $n - $1"; }
-skip() { n=$((n+1)); echo "ok $n # SKIP $1"; }
-# check NAME COMMAND...: ok if the command succeeds.
-check() {
-    name=$1; shift
-    if "$@" >"$tmp/out" 2>&1; then ok "$name"
-    else notok "$name"; sed 's/^/# /' "$tmp/out" | head -40; fi
-}
-# Debian's clients must load Debian's library, never ours.
-debian() { env -u LD_LIBRARY_PATH LIBVIRT_DEFAULT_URI= "$@"; }
-same() {  # same NAME FILE1 FILE2
-    if diff "$2" "$3" >"$tmp/diff"; then ok "$1"
-    else notok "$1"; sed 's/^/# /' "$tmp/diff" | head -40; fi
-}
+. "$s/tests/tap-lib.sh"
 
-# A sanitizer build of our library needs its runtime (and libtirpc, whose
-# functions it intercepts) loaded first in a foreign process.
-asan=
-if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
-    tirpc=$(ldd "$b/.libs/libvirt.so.0" | sed -n 's/.*libtirpc[^ ]* => \([^ ]*\).*/\1/p')
-    asan="LD_PRELOAD=$(${CC:-gcc} -print-file-name=libasan.so):$tirpc ASAN_OPTIONS=detect_leaks=0"
-fi
 
 # start_daemon DIR [OPTIONS]: a daemon serving DIR/run; its PID in DIR/pid.
 start_daemon() {

@@ -7,9 +7,7 @@ set -u
 b=$(cd "${abs_top_builddir:-.}" && pwd)
 s=$(cd "${abs_top_srcdir:-$(dirname "$0")/..}" && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n+1)); echo "ok $n - $*"; }
-notok() { n=$((n+1)); echo "not ok $n - $*"; }
+. "$s/tests/tap-lib.sh"
 
 if ! ${CC:-cc} -Wall -Werror -I"$b/include" -o "$tmp/calls" \
         "$s/tests/qemu-lxc-calls.c" -L"$b/.libs" -lvirt -lvirt-qemu -lvirt-lxc \

@@ -33,7 +33,7 @@ as_nobody_debian() {
         env -i PATH=/usr/bin:/bin HOME="$tmp/home" XDG_RUNTIME_DIR="$run" \
         XDG_CONFIG_HOME="$tmp/home/.config" XDG_CACHE_HOME="$tmp/home/.cache" "$@"
 }
-as_nobody() { as_nobody_debian LD_LIBRARY_PATH="$b/.libs" $tap_asan "$@"; }
+as_nobody() { as_nobody_debian LD_LIBRARY_PATH="$b/.libs" $asan "$@"; }
 uri=test+unix:///default
 sock="$run/libvirt/libvirt-sock"
 

@@ -10,10 +10,7 @@ s=$(cd "${abs_top_srcdir:-$(dirname "$0")/..}" && pwd)
 tmp=$(mktemp -d)
 . "$s/tests/daemon-lib.sh"
 trap 'stop_daemons; rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n+1)); echo "ok $n - $*"; }
-notok() { n=$((n+1)); echo "not ok $n - $*"; }
-skip() { n=$((n+1)); echo "ok $n # SKIP $*"; }
+. "$s/tests/tap-lib.sh"
 # check LABEL WANT GOT
 check() {
     if [ "$3" = "$2" ]; then ok "$1"; else

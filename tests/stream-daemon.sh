@@ -20,20 +20,7 @@ trap cleanup EXIT
 . "$s/tests/daemon-lib.sh"
 export LD_LIBRARY_PATH="$b/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
-n=0
-ok() { n=$((n+1)); echo "ok $n - $1"; }
-notok() { n=$((n+1)); echo "not ok $n - $1"; }
-skip() { n=$((n+1)); echo "ok $n # SKIP $1"; }
-check() {
-    name=$1; shift
-    if "$@" >"$tmp/out" 2>&1; then ok "$name"
-    else notok "$name"; sed 's/^/# /' "$tmp/out" | head -40; fi
-}
-same() {
-    if cmp "$2" "$3" >"$tmp/diff" 2>&1; then ok "$1"
-    else notok "$1"; sed 's/^/# /' "$tmp/diff" | head -10; fi
-}
-debian() { env -u LD_LIBRARY_PATH LIBVIRT_DEFAULT_URI= "$@"; }
+. "$s/tests/tap-lib.sh"
 has_debian_virsh=false
 debian sh -c 'command -v virsh' >/dev/null 2>&1 && has_debian_virsh=true
 
