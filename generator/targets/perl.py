@@ -22,7 +22,7 @@ import os
 import re
 
 from .. import writer
-from ..naming import pl_method, pl_package
+from ..naming import event_callback_candidates, pl_method, pl_package
 from . import render
 
 TARGET = "targets/perl.py"
@@ -117,35 +117,16 @@ CONST_ENUM_RULES = {
 }
 
 
-# Sys::Virt's names that no rule gives: (package, its name, the C name).
-CONST_ALIASES = [
-    ("Sys::Virt::Domain", "IOTHREAD_PARAM_POLL_GROW",
-     "VIR_DOMAIN_IOTHREAD_POLL_GROW"),
-    ("Sys::Virt::Domain", "IOTHREAD_PARAM_POLL_MAX_NS",
-     "VIR_DOMAIN_IOTHREAD_POLL_MAX_NS"),
-    ("Sys::Virt::Domain", "IOTHREAD_PARAM_POLL_SHRINK",
-     "VIR_DOMAIN_IOTHREAD_POLL_SHRINK"),
-    ("Sys::Virt::Domain", "IOTHREAD_PARAM_THREAD_POOL_MAX",
-     "VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX"),
-    ("Sys::Virt::Domain", "IOTHREAD_PARAM_THREAD_POOL_MIN",
-     "VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN"),
-    ("Sys::Virt::Domain", "MIGRATE_PARAM_DISK_PORT",
-     "VIR_MIGRATE_PARAM_DISKS_PORT"),
-    ("Sys::Virt::Domain", "TUNABLE_IOTHREADSPIN",
-     "VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN"),
-    ("Sys::Virt::Domain", "KEYCODE_SET_RFB", "VIR_KEYCODE_SET_QNUM"),
-    ("Sys::Virt::Domain", "OPEN_CHANNEL_FORCE", "VIR_DOMAIN_CHANNEL_FORCE"),
-    ("Sys::Virt::Domain", "OPEN_CONSOLE_FORCE", "VIR_DOMAIN_CONSOLE_FORCE"),
-    ("Sys::Virt::Domain", "OPEN_CONSOLE_SAFE", "VIR_DOMAIN_CONSOLE_SAFE"),
-    ("Sys::Virt::Domain", "DOMAIN_ABORT_JOB_POSTCOPY",
-     "VIR_DOMAIN_ABORT_JOB_POSTCOPY"),
-    ("Sys::Virt::Error", "ERR_INVALID_SCHEMA", "VIR_ERR_XML_INVALID_SCHEMA"),
-    ("Sys::Virt::Error", "ERR_OPERATIONED_DENIED", "VIR_ERR_OPERATION_DENIED"),
-    ("Sys::Virt::StorageVol", "VOL_DOWNLOAD_SPARSE_STREAM",
-     "VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM"),
-    ("Sys::Virt::StorageVol", "VOL_UPLOAD_SPARSE_STREAM",
-     "VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM"),
-]
+# Sys::Virt's constant names that no rule gives: (package, its name, the C
+# name), from generator/import-data/perl-names.tsv.
+NAMES_TSV = os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "import-data", "perl-names.tsv")
+
+
+def _const_aliases():
+    with open(NAMES_TSV, encoding="utf-8") as fh:
+        return [tuple(line.rstrip("\n").split("\t")) for line in fh
+                if line.strip() and not line.startswith("#")]
 
 
 def _const_name(enum_name, value_name):
@@ -166,44 +147,6 @@ def _const_name(enum_name, value_name):
         return None
     return best[1], best[2] + value_name[len(best[0]):]
 
-
-PACKAGES = [
-    ("VIR_CONNECT_", "Sys::Virt"), ("VIR_NODE_", "Sys::Virt"),
-    ("VIR_", "Sys::Virt"),
-    ("VIR_DOMAIN_", "Sys::Virt::Domain"),
-    ("VIR_DOMAIN_SNAPSHOT_", "Sys::Virt::DomainSnapshot"),
-    ("VIR_DOMAIN_CHECKPOINT_", "Sys::Virt::DomainCheckpoint"),
-    ("VIR_NETWORK_", "Sys::Virt::Network"),
-    ("VIR_NETWORK_PORT_", "Sys::Virt::NetworkPort"),
-    ("VIR_STORAGE_POOL_", "Sys::Virt::StoragePool"),
-    ("VIR_STORAGE_VOL_", "Sys::Virt::StorageVol"),
-    ("VIR_NODE_DEVICE_", "Sys::Virt::NodeDevice"),
-    ("VIR_INTERFACE_", "Sys::Virt::Interface"),
-    ("VIR_SECRET_", "Sys::Virt::Secret"),
-    ("VIR_NWFILTER_", "Sys::Virt::NWFilter"),
-    ("VIR_NWFILTER_BINDING_", "Sys::Virt::NWFilterBinding"),
-    ("VIR_STREAM_", "Sys::Virt::Stream"),
-    ("VIR_EVENT_", "Sys::Virt::Event"),
-    ("VIR_ERR_", "Sys::Virt::Error"), ("VIR_FROM_", "Sys::Virt::Error"),
-    ("VIR_WAR_", "Sys::Virt::Error"),
-]
-# ... the prefix Sys::Virt puts back: the Error package keeps ERR_/FROM_.
-CONST_KEEP_PREFIX = ("VIR_ERR_", "VIR_FROM_", "VIR_WAR_", "VIR_NODE_",
-                     "VIR_EVENT_")
-# Enums whose values Sys::Virt names after the enum, not the value:
-# (enum, C prefix, Perl package, Perl prefix).
-CONST_ENUM_RULES = {
-    "virDomainState": ("VIR_DOMAIN_", "Sys::Virt::Domain", "STATE_"),
-    "virErrorLevel": ("VIR_ERR_", "Sys::Virt::Error", "LEVEL_"),
-    "virEventHandleType": ("VIR_EVENT_", "Sys::Virt::Event", ""),
-    "virStoragePoolState": ("VIR_STORAGE_POOL_", "Sys::Virt::StoragePool",
-                            "STATE_"),
-    "virStorageVolType": ("VIR_STORAGE_VOL_", "Sys::Virt::StorageVol",
-                          "TYPE_"),
-    "virStorageXMLFlags": ("VIR_STORAGE_", "Sys::Virt::StoragePool", ""),
-    "virStreamEventType": ("VIR_STREAM_EVENT_", "Sys::Virt::Stream",
-                           "EVENT_"),
-}
 
 PACKAGES = ["Sys::Virt", "Sys::Virt::Domain", "Sys::Virt::Network",
             "Sys::Virt::NetworkPort", "Sys::Virt::StoragePool",
@@ -269,6 +212,7 @@ class Xsub:
         self.alt = None            # (condition, the function otherwise)
         self.body = None           # typed parameters: the whole call
         self.out_kinds = []        # "scalar" for each scalar output
+        self.late = []             # after all arguments are read
 
 
 def _params_shape(f):
@@ -283,7 +227,7 @@ def _params_shape(f):
             return "get-alloc", k
         if rest[:1] == ["int *"]:
             return "get", k
-        if rest[:1] == ["int"]:
+        if rest[:1] in (["int"], ["unsigned int"]):
             return "set", k
         return None
     return None
@@ -350,6 +294,27 @@ def _build_params(api, f, package, name, shape, getter):
         if plain is not None:
             text = f"({flags} ? {text} : {plain.name}({lead}{middle}))"
         return text
+    if kind == "set" and getter is None:
+        # typed by its table from perl-params.tsv (vkplParams_<function>)
+        tab = f"vkplParams_{f.name}"
+        body.append(f"vkplParamsFromTable(aTHX_ hv, {tab}, "
+                    f"sizeof({tab}) / sizeof({tab}[0]), &params, &nparams);")
+        bt = _base(f.ret.type)
+        o = api.object_of_ptr(bt) if bt.endswith("Ptr") else None
+        if o is not None:
+            x.decls.append(f"{bt} ret;")
+            body.append(f"ret = {f.name}({lead}params, nparams{fl});")
+            body.append("virTypedParamsFree(params, nparams);")
+            body.append("if (!ret) vkplCroakLast(aTHX);")
+            body.append(f"mXPUSHs(vkplWrap(aTHX_ \"{pl_package(o.name)}\", "
+                        "ret));")
+        else:
+            body.append(f"r = {f.name}({lead}params, nparams{fl});")
+            body.append("virTypedParamsFree(params, nparams);")
+            body.append("if (r < 0) vkplCroakLast(aTHX);")
+        x.body = body
+        x.ret_decl = None
+        return x
     if kind == "get-alloc":
         body.append(f"r = {call(f, '&params, &nparams')};")
         body.append("if (r < 0) vkplCroakLast(aTHX);")
@@ -580,6 +545,23 @@ def _build(api, f, package, name, object_names):
         elif t.endswith(" *") and t[:-2] in SCALAR_IN and a.nullable and \
                 f.ret.type not in ("int", "void"):
             x.call.append("NULL")          # the answer is the return value
+        elif t.endswith(" *") and t[:-2] in SCALAR_OUT and outs == 0 and \
+                any(b.type == "int" and b.name.startswith("max")
+                    for b in args[k + 1:]):
+            # an array sized by a later max argument: the first ret values
+            # (get_node_cells_free_memory)
+            ct = t[:-2]
+            mx = next(b for b in args[k + 1:] if b.name.startswith("max"))
+            x.decls.append(f"{ct} *{var} = NULL;")
+            x.decls.append("int j;")
+            x.late.append(f"Newxz({var}, a_{mx.name} > 0 ? a_{mx.name} : 1, "
+                          f"{ct});")
+            x.call.append(var)
+            x.post.append(f"for (j = 0; j < ret; j++) mXPUSHs(" +
+                          SCALAR_OUT[ct].format(v=f"{var}[j]") + ");")
+            x.cleanup.append(f"Safefree({var});")
+            x.list_ret = True
+            outs += 1
         elif t.endswith(" *") and t[:-2] in SCALAR_OUT and \
                 t[:-2] in SCALAR_IN and not a.nullable and \
                 outs == len(x.out_kinds):
@@ -605,6 +587,7 @@ def _build(api, f, package, name, object_names):
             raise Todo(f"argument {a.name}: {t}")
         k += 1
 
+    x.pre += x.late
     x.max = i
     x.min = 0
     for n, u in enumerate(x.usage):
@@ -689,6 +672,106 @@ def _borrowed(api, f):
     return None
 
 
+# Object events: Perl gets (conn, object, the callback's other arguments),
+# each made by the rule in _event_push; the C callback of each event ID
+# comes from its typedef in the IDL (naming.event_callback_candidates).
+EVENT_KINDS = ["Domain", "Network", "StoragePool", "NodeDevice", "Secret"]
+
+
+def _event_push(api, args, k):
+    """(C lines pushing args[k] onto the Perl stack, arguments used)."""
+    a = args[k]
+    t = a.type
+    nxt = args[k + 1] if k + 1 < len(args) else None
+    if t == "virTypedParameterPtr" and nxt is not None and nxt.type == "int":
+        return [f"mXPUSHs(vkplParamsToHV(aTHX_ {a.name}, {nxt.name}));"], 2
+    if t in ("const char *", "char *"):
+        return [f"mXPUSHs({a.name} ? newSVpv({a.name}, 0) : newSV(0));"], 1
+    if t in SCALAR_OUT:
+        return ["mXPUSHs(" + SCALAR_OUT[t].format(v=a.name) + ");"], 1
+    m = re.match(r"(?:const )?(\w+) \*$", t)
+    s = next((x for x in api.structs if m and x.name == m.group(1)), None)
+    if s is None:
+        raise SystemExit(f"{a.where}: perl: no rule for event argument "
+                         f"{a.name} of type {t}")
+    # a counted list of structs (nX, X): an array of hashes
+    if len(s.fields) == 2 and s.fields[0].name.startswith("n") and \
+            s.fields[0].type in ("int", "size_t") and \
+            _struct(api, s.fields[1].type) is not None:
+        item = _struct(api, s.fields[1].type)
+        lines = ["{", "    AV *av = newAV();", "    int j;",
+                 f"    for (j = 0; {a.name} && j < {a.name}->"
+                 f"{s.fields[0].name}; j++) {{",
+                 "        HV *hv = newHV();"]
+        for fld in item.fields:
+            v = _field_value(api, fld, f"{a.name}->{s.fields[1].name}[j]."
+                             f"{fld.name}")
+            lines.append(f"        (void)hv_stores(hv, \"{fld.name}\", {v});")
+        lines += ["        av_push(av, newRV_noinc((SV *)hv));", "    }",
+                  "    mXPUSHs(newRV_noinc((SV *)av));", "}"]
+        return lines, 1
+    lines = ["{", "    HV *hv = newHV();"]
+    for fld in s.fields:
+        v = _field_value(api, fld, f"{a.name}->{fld.name}")
+        lines.append(f"    if ({a.name}) (void)hv_stores(hv, \"{fld.name}\", "
+                     f"{v});")
+    lines += ["    mXPUSHs(newRV_noinc((SV *)hv));", "}"]
+    return lines, 1
+
+
+def _norm(name):
+    return name.replace("_", "").lower()
+
+
+def _events(api):
+    """The C callbacks Perl's event registrations use: [(kind, [(id
+    constant, C function)], [callback functions as (name, C text)])]."""
+    by_name = {_norm(c.name): c for c in api.callbacks}
+    out = []
+    for kind in EVENT_KINDS:
+        word = re.sub(r"(?<!^)([A-Z])", r"_\1", kind).upper()
+        head = f"VIR_{word}_EVENT_ID_"
+        enum = next((e for e in api.enums if e.name == f"vir{kind}EventID"),
+                    None)
+        if enum is None:           # an IDL without this kind's events
+            continue
+        ids, funcs, seen = [], [], {}
+        for v in enum.values:
+            if v.sentinel or not v.name.startswith(head):
+                continue
+            cb = next((by_name[_norm(n)] for n in event_callback_candidates(
+                kind, v.name[len(head):]) if _norm(n) in by_name), None)
+            if cb is None:
+                raise SystemExit(f"perl: no callback typedef for {v.name}")
+            fn = "vkplEv" + cb.name[len("virConnect"):]
+            ids.append((v.name, fn))
+            if cb.name in seen:
+                continue
+            seen[cb.name] = fn
+            obj = cb.args[1]
+            o = api.object_of_ptr(obj.type)
+            params = ", ".join(f"{a.type} {a.name}" for a in cb.args)
+            body = ["dTHX;", "dSP;",
+                    "vkplEventData *d_ = (vkplEventData *)opaque;",
+                    f"(void){cb.args[0].name};", "ENTER;", "SAVETMPS;",
+                    "PUSHMARK(SP);", "XPUSHs(d_->conn);",
+                    f"{o.name}Ref({obj.name});",
+                    f"mXPUSHs(vkplWrap(aTHX_ \"{pl_package(o.name)}\", "
+                    f"{obj.name}));"]
+            k = 2
+            while k < len(cb.args) - 1:
+                lines, used = _event_push(api, cb.args, k)
+                body += lines
+                k += used
+            body += ["PUTBACK;", "call_sv(d_->cb, G_DISCARD);", "FREETMPS;",
+                     "LEAVE;"]
+            if cb.ret.type != "void":
+                body.append("return 0;")
+            funcs.append((fn, cb.ret.type, params, body))
+        out.append((kind, ids, funcs))
+    return out
+
+
 def _perl_string(text):
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
@@ -723,8 +806,42 @@ def _override_names(root):
     return names, xs, pm
 
 
+IMPORT_DATA = os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "import-data")
+PARAMS_TSV = os.path.join(IMPORT_DATA, "perl-params.tsv")
+PARAM_TYPES = {"int": "VIR_TYPED_PARAM_INT", "uint": "VIR_TYPED_PARAM_UINT",
+               "llong": "VIR_TYPED_PARAM_LLONG",
+               "ullong": "VIR_TYPED_PARAM_ULLONG",
+               "double": "VIR_TYPED_PARAM_DOUBLE",
+               "boolean": "VIR_TYPED_PARAM_BOOLEAN",
+               "string": "VIR_TYPED_PARAM_STRING",
+               "strings": "VKPL_PARAM_STRINGS"}
+
+
+def _param_tables(api):
+    """{function: [(parameter name, C type constant)]} for the setters
+    perl-params.tsv types."""
+    takes, types = {}, {}
+    with open(PARAMS_TSV, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, a, b = line.rstrip("\n").split("\t")
+            if kind == "takes":
+                takes[a] = b
+            else:
+                types[a] = PARAM_TYPES[b]
+    strings = {m.name: m.string for m in api.macros if m.string is not None}
+    out = {}
+    for func, prefix in takes.items():
+        out[func] = [(strings[m], t) for m, t in sorted(types.items())
+                     if m.startswith(prefix) and m in strings]
+    return out
+
+
 def build(api, root):
     objects = [o.name for o in api.objects]
+    param_tables = _param_tables(api)
     overrides, xs_files, pm_files = _override_names(root)
     rows = []
     xsubs = []
@@ -781,7 +898,7 @@ def build(api, root):
                     getter = next((g for g in api.functions
                                    if g.name == gname and _params_shape(g)
                                    and _params_shape(g)[0] != "set"), None)
-                    if getter is None:
+                    if getter is None and f.name not in param_tables:
                         raise Todo("typed parameters with no getter to "
                                    "type them")
                 x = _build_params(api, f, package, name, shape, getter)
@@ -830,7 +947,7 @@ def build(api, root):
         if m and not mc.params:
             items.append((None, mc.name, int(m.group(1))))
     by_cname = {c: v for _, c, v in items}
-    for pkg, pname, cname in CONST_ALIASES:
+    for pkg, pname, cname in _const_aliases():
         if cname in by_cname and (pkg, pname) not in seen:
             seen.add((pkg, pname))
             consts[pkg].append((pname, by_cname[cname]))
@@ -851,6 +968,14 @@ def build(api, root):
         "consts": consts,
         "packages": PACKAGES,
         "xs_overrides": [xs_files[k] for k in sorted(xs_files)],
+        "events": _events(api),
+        # memory_stats' keys: the tags' names in lower case (swap_in ...)
+        "memstats": [(v.name, v.name[len("VIR_DOMAIN_MEMORY_STAT_"):].lower())
+                     for e in api.enums if e.name == "virDomainMemoryStatTags"
+                     for v in e.values
+                     if not v.sentinel and v.name != "VIR_DOMAIN_MEMORY_STAT_NR"],
+        "param_tables": sorted((f, t) for f, t in param_tables.items()
+                               if any(x.f.name == f for x in xsubs)),
         "pm_overrides": pm_files,
     }
 

@@ -40,7 +40,7 @@ recv_all(...)
   PPCODE:
     {
         virStreamPtr st;
-        vkplStreamData data;
+        vkplStreamData data = { NULL, NULL, NULL, NULL };
 
         if (items != 2)
             croak_xs_usage(cv, "st, handler");
@@ -61,7 +61,7 @@ send_all(...)
   PPCODE:
     {
         virStreamPtr st;
-        vkplStreamData data;
+        vkplStreamData data = { NULL, NULL, NULL, NULL };
 
         if (items != 2)
             croak_xs_usage(cv, "st, handler");
@@ -73,4 +73,70 @@ send_all(...)
         data.handler = ST(1);
         if (virStreamSendAll(st, vkplStreamSource, &data) < 0)
             vkplCroakLast(aTHX);
+    }
+
+# $st->sparse_recv_all($handler, $hole_handler): as recv_all, and
+# $hole_handler->($st, $length) for each hole.
+void
+sparse_recv_all(stsv, handler, hole)
+    SV *stsv
+    SV *handler
+    SV *hole
+  PPCODE:
+    {
+        virStreamPtr st = (virStreamPtr)vkplUnwrap(aTHX_ stsv, "Sys::Virt::Stream",
+                                 "Sys::Virt::Stream::sparse_recv_all", "st");
+        vkplStreamData data = { stsv, handler, hole, NULL };
+
+        if (!st)
+            XSRETURN_UNDEF;
+        if (virStreamSparseRecvAll(st, vkplStreamSink, vkplStreamSinkHole,
+                                   &data) < 0)
+            vkplCroakLast(aTHX);
+    }
+
+# $st->sparse_send_all($handler, $hole_handler, $skip_handler): as
+# send_all; $hole_handler->($st) answers ($in_data, $section_length),
+# $skip_handler->($st, $length) moves past a hole of the source.
+void
+sparse_send_all(stsv, handler, hole, skip)
+    SV *stsv
+    SV *handler
+    SV *hole
+    SV *skip
+  PPCODE:
+    {
+        virStreamPtr st = (virStreamPtr)vkplUnwrap(aTHX_ stsv, "Sys::Virt::Stream",
+                                 "Sys::Virt::Stream::sparse_send_all", "st");
+        vkplStreamData data = { stsv, handler, hole, skip };
+
+        if (!st)
+            XSRETURN_UNDEF;
+        if (virStreamSparseSendAll(st, vkplStreamSource, vkplStreamSourceHole,
+                                   vkplStreamSourceSkip, &data) < 0)
+            vkplCroakLast(aTHX);
+    }
+
+# $st->add_callback($events, $coderef): $coderef->($st, $events) when the
+# stream has one of the events; update_callback and remove_callback are
+# generated.
+void
+add_callback(stsv, events, cb)
+    SV *stsv
+    int events
+    SV *cb
+  PPCODE:
+    {
+        virStreamPtr st = (virStreamPtr)vkplUnwrap(aTHX_ stsv, "Sys::Virt::Stream",
+                                 "Sys::Virt::Stream::add_callback", "st");
+        vkplEventData *data;
+
+        if (!st)
+            XSRETURN_UNDEF;
+        data = vkplEventDataNew(aTHX_ stsv, cb, 0);
+        if (virStreamEventAddCallback(st, events, vkplStreamEventCallback,
+                                      data, vkplEventDataFree) < 0) {
+            vkplEventDataFree(data);
+            vkplCroakLast(aTHX);
+        }
     }

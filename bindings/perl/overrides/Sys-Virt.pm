@@ -110,8 +110,14 @@ sub get_micro_version { return $_[0]->get_version() % 1000 }
 # restore_domain($file, $dxml=undef, $params=undef, $flags=0): as save.
 sub restore_domain {
     my ($self, $file, $dxml, $params, $flags) = @_;
-    die "restore_domain: the parameter hash form is not supported by this binding yet\n"
-        if $params;
+    if ($params) {
+        my %p = %$params;
+        $p{Sys::Virt::Domain::SAVE_PARAM_FILE()} = $file
+            if defined $file && !exists $p{Sys::Virt::Domain::SAVE_PARAM_FILE()};
+        $p{Sys::Virt::Domain::SAVE_PARAM_DXML()} = $dxml
+            if defined $dxml && !exists $p{Sys::Virt::Domain::SAVE_PARAM_DXML()};
+        return $self->_restore_params(\%p, $flags || 0);
+    }
     return $self->_restore_domain_flags($file, $dxml, $flags)
         if defined $dxml || $flags;
     return $self->_restore_domain($file);

@@ -130,3 +130,78 @@ get_node_memory_stats(...)
         Safefree(params);
         mXPUSHs(newRV_noinc((SV *)hv));
     }
+
+# get_node_cpu_map($flags=0): (the number of host CPUs, the online ones as
+# a bit string, how many are online).
+void
+get_node_cpu_map(consv, flags=0)
+    SV *consv
+    unsigned int flags
+  PPCODE:
+    {
+        virConnectPtr conn = (virConnectPtr)vkplUnwrap(aTHX_ consv, "Sys::Virt",
+                                 "Sys::Virt::get_node_cpu_map", "con");
+        unsigned char *map = NULL;
+        unsigned int online = 0;
+        int n;
+
+        if (!conn)
+            XSRETURN_UNDEF;
+        if ((n = virNodeGetCPUMap(conn, &map, &online, flags)) < 0)
+            vkplCroakLast(aTHX);
+        mXPUSHs(newSViv(n));
+        mXPUSHs(newSVpvn((char *)map, VIR_CPU_MAPLEN(n)));
+        mXPUSHs(newSVuv(online));
+        free(map);
+    }
+
+# get_all_domain_stats($stats, \@doms=undef, $flags=0): one hash per domain
+# {dom => Sys::Virt::Domain, data => {name => value}}; with a list of
+# domains, their statistics only (virDomainListGetStats).
+void
+get_all_domain_stats(consv, stats, doms=&PL_sv_undef, flags=0)
+    SV *consv
+    unsigned int stats
+    SV *doms
+    unsigned int flags
+  PPCODE:
+    {
+        virConnectPtr conn = (virConnectPtr)vkplUnwrap(aTHX_ consv, "Sys::Virt",
+                                 "Sys::Virt::get_all_domain_stats", "con");
+        virDomainStatsRecordPtr *recs = NULL;
+        int n, i;
+
+        if (!conn)
+            XSRETURN_UNDEF;
+        if (SvROK(doms) && SvTYPE(SvRV(doms)) == SVt_PVAV) {
+            AV *av = (AV *)SvRV(doms);
+            SSize_t len = av_len(av) + 1, j;
+            virDomainPtr *list;
+            Newxz(list, len + 1, virDomainPtr);
+            for (j = 0; j < len; j++) {
+                SV **e = av_fetch(av, j, 0);
+                list[j] = e ? (virDomainPtr)vkplUnwrap(aTHX_ *e, "Sys::Virt::Domain",
+                                  "Sys::Virt::get_all_domain_stats", "doms") : NULL;
+                if (!list[j]) {
+                    Safefree(list);
+                    XSRETURN_UNDEF;
+                }
+            }
+            n = virDomainListGetStats(list, stats, &recs, flags);
+            Safefree(list);
+        } else {
+            n = virConnectGetAllDomainStats(conn, stats, &recs, flags);
+        }
+        if (n < 0)
+            vkplCroakLast(aTHX);
+        for (i = 0; i < n; i++) {
+            HV *hv = newHV();
+            virDomainRef(recs[i]->dom);
+            (void)hv_stores(hv, "dom", vkplWrap(aTHX_ "Sys::Virt::Domain",
+                                                recs[i]->dom));
+            (void)hv_stores(hv, "data", vkplParamsToHV(aTHX_ recs[i]->params,
+                                                       recs[i]->nparams));
+            mXPUSHs(newRV_noinc((SV *)hv));
+        }
+        virDomainStatsRecordListFree(recs);
+    }

@@ -86,6 +86,26 @@ vkplNewSVull(unsigned long long v)
     return newSVpvf("%llu", v);
 }
 
+/* A C string as a new SV; NULL is undef. */
+static inline SV *
+vkplNewSVstr(const char *s)
+{
+    dTHX;
+    return s ? newSVpv(s, 0) : newSV(0);
+}
+
+/* The bytes of a CPU map covering every host CPU (as Sys::Virt sizes
+ * them: from virNodeGetInfo's topology). */
+static inline int
+vkplHostMapLen(pTHX_ virConnectPtr conn)
+{
+    virNodeInfo info;
+
+    if (virNodeGetInfo(conn, &info) < 0)
+        vkplCroakLast(aTHX);
+    return VIR_CPU_MAPLEN(VIR_NODEINFO_MAXCPUS(info));
+}
+
 /* virConnectOpenAuth's callback: hands the credentials to the Perl code
  * (cbdata) as a list of hashes {type, prompt, challenge, defresult}; it
  * fills in each one's "result". */
@@ -201,6 +221,83 @@ vkplParamsFromHV(pTHX_ HV *hv, virTypedParameterPtr params, int n)
         params[kept++] = p;
     }
     return kept;
+}
+
+/* A typed parameter a setter takes, for setters with no getter to type
+ * the hash's values (tables generated from perl-params.tsv).  type is a
+ * VIR_TYPED_PARAM_*, or VKPL_PARAM_STRINGS: a string that may be given
+ * several times (an array reference). */
+#define VKPL_PARAM_STRINGS 100
+typedef struct {
+    const char *name;
+    int type;
+} vkplParamType;
+
+/* The entries of hv that tab names, as a new typed parameter list (free
+ * it with virTypedParamsFree); other keys are ignored, as by Sys::Virt. */
+static inline void
+vkplParamsFromTable(pTHX_ HV *hv, const vkplParamType *tab, size_t ntab,
+                    virTypedParameterPtr *params, int *nparams)
+{
+    int max = 0, r = 0;
+    size_t i;
+
+    *params = NULL;
+    *nparams = 0;
+    for (i = 0; i < ntab && r == 0; i++) {
+        const char *name = tab[i].name;
+        SV **v = hv_fetch(hv, name, strlen(name), 0);
+        if (!v || !SvOK(*v))
+            continue;
+        switch (tab[i].type) {
+        case VIR_TYPED_PARAM_INT:
+            r = virTypedParamsAddInt(params, nparams, &max, name, (int)SvIV(*v));
+            break;
+        case VIR_TYPED_PARAM_UINT:
+            r = virTypedParamsAddUInt(params, nparams, &max, name,
+                                      (unsigned int)SvUV(*v));
+            break;
+        case VIR_TYPED_PARAM_LLONG:
+            r = virTypedParamsAddLLong(params, nparams, &max, name,
+                                       (long long)SvIV(*v));
+            break;
+        case VIR_TYPED_PARAM_ULLONG:
+            r = virTypedParamsAddULLong(params, nparams, &max, name,
+                                        (unsigned long long)SvUV(*v));
+            break;
+        case VIR_TYPED_PARAM_DOUBLE:
+            r = virTypedParamsAddDouble(params, nparams, &max, name, SvNV(*v));
+            break;
+        case VIR_TYPED_PARAM_BOOLEAN:
+            r = virTypedParamsAddBoolean(params, nparams, &max, name,
+                                         SvTRUE(*v) ? 1 : 0);
+            break;
+        case VKPL_PARAM_STRINGS:
+            if (SvROK(*v) && SvTYPE(SvRV(*v)) == SVt_PVAV) {
+                AV *av = (AV *)SvRV(*v);
+                SSize_t j;
+                for (j = 0; j <= av_len(av) && r == 0; j++) {
+                    SV **e = av_fetch(av, j, 0);
+                    if (e && SvOK(*e))
+                        r = virTypedParamsAddString(params, nparams, &max,
+                                                    name, SvPV_nolen(*e));
+                }
+                break;
+            }
+            /* not an array: one string */
+            /* fall through */
+        default:
+            r = virTypedParamsAddString(params, nparams, &max, name,
+                                        SvPV_nolen(*v));
+            break;
+        }
+    }
+    if (r < 0) {
+        virTypedParamsFree(*params, *nparams);
+        *params = NULL;
+        *nparams = 0;
+        vkplCroakLast(aTHX);
+    }
 }
 
 #endif /* VKPL_H */

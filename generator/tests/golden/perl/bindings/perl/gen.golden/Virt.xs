@@ -8,6 +8,7 @@
 #include <libvirt/virterror.h>
 #include "vkpl.h"
 #include "vkpl-events.h"
+#include "vkpl-loop.h"
 
 static void
 vkplIgnoreError(void *opaque, virErrorPtr err)
@@ -17,6 +18,19 @@ vkplIgnoreError(void *opaque, virErrorPtr err)
     (void)err;
 }
 
+/* The parameters of setters with no getter, typed (perl-params.tsv). */
+
+/* The key memory_stats gives a virDomainMemoryStatTags value, or NULL. */
+static const char *
+vkplMemoryStatName(int tag)
+{
+    switch (tag) {
+    default: return NULL;
+    }
+}
+
+/* Object events: one C callback per callback typedef of the IDL, each
+ * calling the Perl code with (conn, object, the event's values). */
 MODULE = Sys::Virt  PACKAGE = Sys::Virt
 
 PROTOTYPES: DISABLE
