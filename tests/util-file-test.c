@@ -76,6 +76,42 @@ main(void)
     is_str(buf, "", "  empty string");
     g_free(buf);
 
+    /* What a writer killed before its rename leaves, and the durable
+     * removal and symlink of a state folder. */
+    ok(virFileIsAtomicTemp("dom.xml.new-Ab12Cd"), "a leftover temp name");
+    ok(!virFileIsAtomicTemp("dom.xml"), "  a definition is not");
+    ok(!virFileIsAtomicTemp(".new-Ab12Cd"), "  nothing before the mark");
+    ok(!virFileIsAtomicTemp("dom.xml.new-Ab12C"), "  5 characters");
+    ok(!virFileIsAtomicTemp("dom.xml.new-Ab1.Cd"), "  not from mkstemp");
+    {
+        g_autofree char *stale = g_build_filename(dir, "a.txt.new-XyZ123",
+                                                  NULL);
+        g_autofree char *keep = g_build_filename(dir, "keep.new-txt", NULL);
+        g_autofree char *link = g_build_filename(dir, "link", NULL);
+
+        is_int(virFileWriteAtomic(stale, "", 0, 0600), 0, "plant a leftover");
+        is_int(virFileWriteAtomic(keep, "", 0, 0600), 0, "  and a look-alike");
+        is_int(virFileCleanAtomicTemps(dir), 1, "CleanAtomicTemps removes 1");
+        ok(!virFileExists(stale), "  the leftover");
+        ok(virFileExists(keep), "  not the look-alike");
+        ok(virFileExists(path), "  not the file");
+        is_int(virFileCleanAtomicTemps(deep), 0, "  an empty folder: 0");
+        is_int(virFileCleanAtomicTemps(missing), 0, "  a missing one: 0");
+
+        is_int(virFileSymlinkDurable(path, link), 0, "SymlinkDurable");
+        ok(g_file_test(link, G_FILE_TEST_IS_SYMLINK), "  a link");
+        is_int(virFileSymlinkDurable(path, link), -1, "  again: EEXIST");
+        ok(g_str_has_prefix(virGetLastErrorMessage(),
+                            "Failed to create symlink '"), "  message");
+        is_int(virFileRemoveDurable(link), 0, "RemoveDurable");
+        ok(!g_file_test(link, G_FILE_TEST_IS_SYMLINK), "  gone");
+        is_int(virFileRemoveDurable(link), 0, "  a missing file is fine");
+        is_int(virFileRemoveDurable(dir), -1, "  a folder is refused");
+        ok(g_str_has_prefix(virGetLastErrorMessage(), "cannot remove file '"),
+           "  message");
+        unlink(keep);
+    }
+
     /* Clean up. */
     {
         g_autofree char *x = g_build_filename(dir, "x", NULL);

@@ -119,16 +119,20 @@ autostartLink(qemuDriver *drv, const char *name)
     return g_strdup_printf("%s/autostart/%s.xml", drv->stateDir, name);
 }
 
+/* The definition goes first: a crash before its autostart link is gone
+ * leaves a dangling link, which the next start removes (cleanStaleFiles),
+ * so the domain is either whole or undefined, never defined without its
+ * autostart mark. */
 static void
 deleteConfig(qemuDriver *drv, const char *name)
 {
     g_autofree char *path = g_strdup_printf("%s/%s.xml", drv->stateDir, name);
     g_autofree char *link = autostartLink(drv, name);
 
-    if (unlink(path) < 0 && errno != ENOENT)
-        VIR_WARN("cannot remove %s: %s", path, g_strerror(errno));
-    if (unlink(link) < 0 && errno != ENOENT)
-        VIR_WARN("cannot remove %s: %s", link, g_strerror(errno));
+    if (virFileRemoveDurable(path) < 0 || virFileRemoveDurable(link) < 0) {
+        VIR_WARN("%s", virGetLastErrorMessage());
+        virResetLastError();
+    }
 }
 
 /* The object behind a handle, with the driver lock taken; NULL with
@@ -1077,17 +1081,11 @@ qemuDomainSetAutostart(virDomainPtr dom, int autostart)
 
         if (virFileMakePath(dir, 0755) < 0)
             goto cleanup;
-        if (symlink(target, link) < 0) {
-            virReportSystemError(errno, "Failed to create symlink '%s' to "
-                                 "'%s'", link, target);
+        if (virFileSymlinkDurable(target, link) < 0)
             goto cleanup;
-        }
     } else if (!autostart && obj->autostart) {
-        if (unlink(link) < 0 && errno != ENOENT) {
-            virReportSystemError(errno, "Failed to delete symlink '%s'",
-                                 link);
+        if (virFileRemoveDurable(link) < 0)
             goto cleanup;
-        }
     }
     obj->autostart = autostart != 0;
     ret = 0;
@@ -1442,14 +1440,51 @@ static virConnectDriver qemuConnectDriver = {
 };
 
 
+/* What a daemon killed in the middle of a write leaves behind: temporary
+ * files of virFileWriteAtomic and autostart links whose definition is
+ * gone.  Run before anything is read, when nothing else writes here. */
+static void
+cleanStaleFiles(qemuDriver *drv)
+{
+    g_autofree char *autoDir = g_build_filename(drv->stateDir, "autostart",
+                                                NULL);
+    g_autoptr(GDir) dir = NULL;
+    const char *ent;
+    const char *dirs[] = { drv->stateDir, autoDir, drv->runDir };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        int n = virFileCleanAtomicTemps(dirs[i]);
+
+        if (n > 0)
+            VIR_INFO("removed %d temporary files of interrupted writes "
+                     "from %s", n, dirs[i]);
+        else if (n < 0)
+            virResetLastError();
+    }
+    if (!(dir = g_dir_open(autoDir, 0, NULL)))
+        return;
+    while ((ent = g_dir_read_name(dir))) {
+        g_autofree char *link = g_build_filename(autoDir, ent, NULL);
+
+        if (g_file_test(link, G_FILE_TEST_IS_SYMLINK) &&
+            !g_file_test(link, G_FILE_TEST_EXISTS)) {
+            VIR_INFO("removing dangling autostart link %s", link);
+            if (virFileRemoveDurable(link) < 0)
+                virResetLastError();
+        }
+    }
+}
+
 /* Read the persistent definitions of stateDir. */
 static void
 loadConfigs(qemuDriver *drv)
 {
-    g_autoptr(GDir) dir = g_dir_open(drv->stateDir, 0, NULL);
+    g_autoptr(GDir) dir = NULL;
     const char *ent;
 
-    if (!dir)
+    cleanStaleFiles(drv);
+    if (!(dir = g_dir_open(drv->stateDir, 0, NULL)))
         return;
     while ((ent = g_dir_read_name(dir))) {
         g_autofree char *path = NULL;

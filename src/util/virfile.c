@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -84,11 +85,10 @@ virFileReadAll(const char *path, size_t maxlen, char **buf)
 }
 
 
-/* fsync the directory holding `path`, so a rename into it is durable. */
+/* fsync a directory, so a rename or removal in it is durable. */
 static int
-virFileSyncParent(const char *path)
+virFileSyncDir(const char *dir)
 {
-    g_autofree char *dir = g_path_get_dirname(path);
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     int ret = 0;
 
@@ -101,12 +101,27 @@ virFileSyncParent(const char *path)
     return ret;
 }
 
+/* ... the directory holding `path`. */
+static int
+virFileSyncParent(const char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+
+    return virFileSyncDir(dir);
+}
+
+
+/* virFileWriteAtomic's temporary files are PATH + this + 6 characters
+ * from mkstemp, so that a leftover can be told from any real file. */
+#define ATOMIC_TEMP_MARK ".new-"
+#define ATOMIC_TEMP_RANDOM 6
 
 int
 virFileWriteAtomic(const char *path, const char *data, size_t len,
                    mode_t mode)
 {
-    g_autofree char *tmp = g_strdup_printf("%s.new-XXXXXX", path);
+    g_autofree char *tmp = g_strdup_printf("%s" ATOMIC_TEMP_MARK "XXXXXX",
+                                           path);
     int fd;
 
     if ((fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, mode)) < 0) {
@@ -145,6 +160,89 @@ virFileWriteAtomic(const char *path, const char *data, size_t len,
         close(fd);
     unlink(tmp);
     return -1;
+}
+
+
+int
+virFileRemoveDurable(const char *path)
+{
+    if (unlink(path) < 0) {
+        if (errno == ENOENT)
+            return 0;
+        virReportSystemError(errno, "cannot remove file '%s'", path);
+        return -1;
+    }
+    if (virFileSyncParent(path) < 0) {
+        virReportSystemError(errno, "cannot sync directory of '%s'", path);
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+virFileSymlinkDurable(const char *target, const char *path)
+{
+    if (symlink(target, path) < 0) {
+        virReportSystemError(errno, "Failed to create symlink '%s' to '%s'",
+                             path, target);
+        return -1;
+    }
+    if (virFileSyncParent(path) < 0) {
+        virReportSystemError(errno, "cannot sync directory of '%s'", path);
+        return -1;
+    }
+    return 0;
+}
+
+
+bool
+virFileIsAtomicTemp(const char *name)
+{
+    size_t len = strlen(name);
+    size_t tail = strlen(ATOMIC_TEMP_MARK) + ATOMIC_TEMP_RANDOM;
+    size_t i;
+
+    /* a name of its own before the mark: "X.new-abcdef" */
+    if (len <= tail ||
+        strncmp(name + len - tail, ATOMIC_TEMP_MARK,
+                strlen(ATOMIC_TEMP_MARK)) != 0)
+        return false;
+    for (i = len - ATOMIC_TEMP_RANDOM; i < len; i++) {
+        if (!g_ascii_isalnum(name[i]))
+            return false;
+    }
+    return true;
+}
+
+
+int
+virFileCleanAtomicTemps(const char *dir)
+{
+    g_autoptr(GError) gerr = NULL;
+    g_autoptr(GDir) d = g_dir_open(dir, 0, &gerr);
+    const char *ent;
+    int n = 0;
+
+    if (!d) {
+        if (g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return 0;
+        virReportSystemError(EIO, "cannot read directory '%s': %s", dir,
+                             gerr->message);
+        return -1;
+    }
+    while ((ent = g_dir_read_name(d))) {
+        g_autofree char *path = NULL;
+
+        if (!virFileIsAtomicTemp(ent))
+            continue;
+        path = g_build_filename(dir, ent, NULL);
+        if (unlink(path) == 0)
+            n++;
+    }
+    if (n > 0)
+        virFileSyncDir(dir);
+    return n;
 }
 
 

@@ -21,6 +21,23 @@ ssize_t virFileReadAll(const char *path, size_t maxlen, char **buf);
 int virFileWriteAtomic(const char *path, const char *data, size_t len,
                        mode_t mode);
 
+/* The other durable changes of a folder of persistent state: remove
+ * `path` (absent is fine), or make the symlink `path` -> `target`, then
+ * fsync the folder so that the change survives a crash like the write
+ * above.  0, or -1 with a system error. */
+int virFileRemoveDurable(const char *path);
+int virFileSymlinkDurable(const char *target, const char *path);
+
+/* Is `name` (a file name, no folder) a temporary file that
+ * virFileWriteAtomic left behind when the process died before renaming
+ * it? */
+bool virFileIsAtomicTemp(const char *name);
+
+/* Remove such leftovers from `dir` (a daemon does it on start, when no
+ * writer can be running).  The number removed, or -1 with a system error
+ * if `dir` cannot be read (a missing folder is 0). */
+int virFileCleanAtomicTemps(const char *dir);
+
 /* Create `path` and its missing parents (like mkdir -p).  0, or -1 with a
  * system error. */
 int virFileMakePath(const char *path, mode_t mode);
