@@ -12,7 +12,8 @@ import sys
 from . import check, load
 
 TARGETS = ["c_header", "c_driver", "c_entry", "c_symfile", "c_tests",
-           "api_xml", "docs", "rpc_xdr", "python", "rpc_remote", "go", "perl"]
+           "api_xml", "docs", "rpc_xdr", "python", "rpc_remote", "go", "perl",
+           "php"]
 
 
 def main(argv=None):

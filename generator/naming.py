@@ -449,3 +449,52 @@ def pl_method(func_name, cls, object_names):
         if rest == verb:
             return f"{verb[:-3].lower()}_{spelled}"
     return pl_snake(rest)
+
+
+# ---- PHP (libvirt-php's spelling) ----------------------------------------
+# Plain functions: libvirt_<noun>_<rest in snake case>, the noun being the
+# C name's object (virDomainGetInfo -> libvirt_domain_get_info); the
+# connection's lists drop their noun (virConnectListAllNetworks ->
+# libvirt_list_all_networks).  libvirt-php glues some object names into one
+# word; the rest of its names are rows of import-data/php-names.tsv.
+
+PHP_WORD_SPELLING = [("StoragePool", "Storagepool"),
+                     ("StorageVol", "Storagevolume"),
+                     ("NodeDevice", "Nodedev"), ("NWFilter", "Nwfilter")]
+
+PHP_NAMES_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "import-data", "php-names.tsv")
+
+
+def php_load_names(path=PHP_NAMES_TSV):
+    """{kind: {C name: value}} from the PHP exceptions table."""
+    names = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, cname, value = line.rstrip("\n").split("\t")[:3]
+            names.setdefault(kind, {})[cname] = value
+    return names
+
+
+def php_snake(camel):
+    """'GetXMLDesc' -> 'get_xml_desc'; 'ListAllStoragePools' ->
+    'list_all_storagepools'; 'MigrateToURI2' -> 'migrate_to_uri2'."""
+    for old, new in PHP_WORD_SPELLING:
+        camel = camel.replace(old, new)
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*",
+                       camel)
+    return "_".join(w.lower() for w in words)
+
+
+def php_function(func_name, exceptions=None):
+    """virDomainGetInfo -> 'libvirt_domain_get_info';
+    virConnectListAllDomains -> 'libvirt_list_all_domains';
+    virGetVersion -> 'libvirt_get_version'."""
+    if exceptions and func_name in exceptions:
+        return exceptions[func_name]
+    base = func_name[3:]
+    if base.startswith("ConnectList"):
+        return "libvirt_" + php_snake(base[len("Connect"):])
+    return "libvirt_" + php_snake(base)
