@@ -498,3 +498,91 @@ def php_function(func_name, exceptions=None):
     if base.startswith("ConnectList"):
         return "libvirt_" + php_snake(base[len("Connect"):])
     return "libvirt_" + php_snake(base)
+
+
+# ---- OCaml (module Libvirt, ocaml-libvirt's names) -------------------
+
+ML_NAMES_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "import-data", "ocaml-names.tsv")
+
+# (module, C noun), in the order of libvirt.ml: a module sees only the
+# ones before it.
+ML_MODULES = [
+    ("Connect", "virConnect"), ("Stream", "virStream"),
+    ("Domain", "virDomain"), ("Domain_snapshot", "virDomainSnapshot"),
+    ("Domain_checkpoint", "virDomainCheckpoint"), ("Event", "virEvent"),
+    ("Network", "virNetwork"), ("Network_port", "virNetworkPort"),
+    ("Pool", "virStoragePool"), ("Volume", "virStorageVol"),
+    ("Secret", "virSecret"), ("Interface", "virInterface"),
+    ("Node_device", "virNodeDevice"), ("Nwfilter", "virNWFilter"),
+    ("Nwfilter_binding", "virNWFilterBinding"), ("Virterror", None),
+]
+ML_MODULE_ORDER = [m for m, _ in ML_MODULES]
+ML_MODULE_OF_OBJECT = {n: m for m, n in ML_MODULES if n}
+
+ML_KEYWORDS = {
+    "and", "as", "assert", "begin", "class", "constraint", "do", "done",
+    "downto", "else", "end", "exception", "external", "false", "for", "fun",
+    "function", "functor", "if", "in", "include", "inherit", "initializer",
+    "lazy", "let", "match", "method", "module", "mutable", "new", "nonrec",
+    "object", "of", "open", "or", "private", "rec", "sig", "struct", "then",
+    "to", "true", "try", "type", "val", "virtual", "when", "while", "with",
+    "mod", "land", "lor", "lxor", "lsl", "lsr", "asr"}
+
+# Spellings ocaml-libvirt shortens everywhere (list_pools).
+ML_WORD_FIXUPS = [("storage_pools", "pools"), ("storage_pool", "pool")]
+
+
+def ml_snake(camel):
+    """'GetXMLDesc' -> 'get_xml_desc'; 'UUIDString' -> 'uuid_string'."""
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*",
+                       camel)
+    name = "_".join(w.lower() for w in words)
+    for old, new in ML_WORD_FIXUPS:
+        name = name.replace(old, new)
+    return name
+
+
+def ml_safe(name):
+    """A value name OCaml accepts: 'new' -> 'new_'."""
+    return name + "_" if name in ML_KEYWORDS else name
+
+
+def ml_noun_module(func_name):
+    """(module, rest of the C name) from the C name's noun:
+    virNodeGetInfo -> ('Connect', 'NodeGetInfo')."""
+    if func_name.startswith("virNode") and \
+            not func_name.startswith("virNodeDevice"):
+        return "Connect", func_name[3:]
+    best = None
+    for mod, noun in ML_MODULES:
+        if noun and func_name.startswith(noun) and \
+                (best is None or len(noun) > len(best[1])):
+            best = (mod, noun)
+    if best:
+        return best[0], func_name[len(best[1]):]
+    if "Error" in func_name:
+        return "Virterror", func_name[3:]
+    return None, func_name[3:]
+
+
+def ml_handle_module(api, ctype):
+    """The module of a handle type (virDomainPtr, virDomainPtr **)."""
+    t = ctype[6:] if ctype.startswith("const ") else ctype
+    o = api.object_of_ptr(t.rstrip(" *"))
+    return ML_MODULE_OF_OBJECT.get(o.name) if o else None
+
+
+def ml_place(api, func):
+    """(module, name): the module of the C noun, or a later one whose
+    handles the function takes or makes (virConnectListAllDomains ->
+    Domain.list_all_domains); virNode... -> Connect.node_..."""
+    mod, rest = ml_noun_module(func.name)
+    mods = [mod] if mod else []
+    for t in [a.type for a in func.args] + [func.ret.type]:
+        m = ml_handle_module(api, t)
+        if m:
+            mods.append(m)
+    if mods:
+        mod = max(mods, key=ML_MODULE_ORDER.index)
+    return mod, ml_safe(ml_snake(rest))

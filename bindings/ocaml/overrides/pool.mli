@@ -1,0 +1,8 @@
+(* SPDX-License-Identifier: LGPL-2.1-or-later *)
+(*@ after *)
+  val pool_event_register_any : 'a Connect.t -> ?pool:'a t -> int ->
+    ([`R] t -> int -> int -> unit) -> int
+    (** [pool_event_register_any conn ?pool id cb]: calls [cb obj event detail]
+        from the event loop on event [id] (a VIR_*_EVENT_ID_* value; the
+        others than LIFECYCLE pass 0 0) of [pool], or of every one. *)
+  val pool_event_deregister_any : 'a Connect.t -> int -> unit
