@@ -387,9 +387,8 @@ func TestEvents(t *testing.T) {
 	c := open(t)
 	got := make(chan DomainEventLifecycle, 16)
 	id, err := c.DomainEventLifecycleRegister(nil, func(cc *Connect, d *Domain, ev *DomainEventLifecycle) {
+		// like libvirt-go, the callback borrows d and cc
 		got <- *ev
-		d.Free()
-		cc.Close()
 	})
 	if err != nil {
 		t.Fatalf("DomainEventLifecycleRegister: %v", err)
@@ -481,8 +480,6 @@ func TestObjectEvents(t *testing.T) {
 	nid, err := c.NetworkEventLifecycleRegister(nil, func(cc *Connect, n *Network, ev *NetworkEventLifecycle) {
 		name, _ := n.GetName()
 		got <- fmt.Sprintf("network %s %d", name, ev.Event)
-		n.Free()
-		cc.Close()
 	})
 	if err != nil {
 		t.Fatalf("NetworkEventLifecycleRegister: %v", err)
@@ -490,8 +487,6 @@ func TestObjectEvents(t *testing.T) {
 	pid, err := c.StoragePoolEventLifecycleRegister(nil, func(cc *Connect, p *StoragePool, ev *StoragePoolEventLifecycle) {
 		name, _ := p.GetName()
 		got <- fmt.Sprintf("pool %s %d", name, ev.Event)
-		p.Free()
-		cc.Close()
 	})
 	if err != nil {
 		t.Fatalf("StoragePoolEventLifecycleRegister: %v", err)
@@ -643,7 +638,7 @@ func TestDomainEventKinds(t *testing.T) {
 		}
 		ids = append(ids, id)
 	}
-	generic := func(c *Connect, d *Domain) { d.Free(); c.Close() }
+	generic := func(c *Connect, d *Domain) {}
 	id, err := c.DomainEventRebootRegister(nil, generic)
 	reg("Reboot", id, err)
 	id, err = c.DomainEventControlErrorRegister(nil, generic)
@@ -658,8 +653,6 @@ func TestDomainEventKinds(t *testing.T) {
 	reg("BlockThreshold", id, err)
 	id, err = c.DomainEventMetadataChangeRegister(nil, func(c *Connect, d *Domain, e *DomainEventMetadataChange) {
 		meta <- *e
-		d.Free()
-		c.Close()
 	})
 	reg("MetadataChange", id, err)
 	d, err := c.LookupDomainByName("test")

@@ -7,10 +7,30 @@ package libvirt
 /*
 #cgo LDFLAGS: -lvirt
 #include <libvirt/virterror.h>
+
+static void
+vkgoIgnoreError(void *userdata, virErrorPtr error)
+{
+    (void)userdata;
+    (void)error;
+}
+
+static void
+vkgoSilenceErrors(void)
+{
+    virSetErrorFunc(NULL, vkgoIgnoreError);
+}
 */
 import "C"
 
 import "fmt"
+
+// Errors are returned, not printed: like libvirt-go, the library's
+// default handler (which prints each error on stderr) is replaced by
+// one that does nothing (virSetErrorFunc).
+func init() {
+	C.vkgoSilenceErrors()
+}
 
 // Error is a libvirt error: its number, the area it came from, the
 // message and how serious it is.

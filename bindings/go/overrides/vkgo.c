@@ -36,16 +36,7 @@ vkgoConnectOpenAuth(const char *uri, int *credtypes, int ncredtypes,
     return ret;
 }
 
-/* ---- domain events ---------------------------------------------------- */
-
-static int
-vkgoLifecycleCb(virConnectPtr conn, virDomainPtr dom, int event, int detail,
-                void *opaque)
-{
-    vkgoDomainEventLifecycle(conn, dom, event, detail,
-                             (long)(intptr_t)opaque);
-    return 0;
-}
+/* ---- domain events that carry structs (events_more.go) --------------- */
 
 static void
 vkgoFreeCb(void *opaque)
@@ -53,141 +44,27 @@ vkgoFreeCb(void *opaque)
     vkgoFreeHandle((long)(intptr_t)opaque);
 }
 
-int
-vkgoDomainEventLifecycleRegister(virConnectPtr conn, virDomainPtr dom,
-                                 long handle, virErrorPtr err)
-{
-    int ret = virConnectDomainEventRegisterAny(
-        conn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-        VIR_DOMAIN_EVENT_CALLBACK(vkgoLifecycleCb),
-        (void *)(intptr_t)handle, vkgoFreeCb);
-    if (ret < 0)
-        virCopyLastError(err);
-    return ret;
-}
-
-/* One C callback per callback shape; each packs its arguments. */
 #define VKGO_DELIVER(d) \
     vkgoDomainEvent(conn, dom, &(d), (long)(intptr_t)opaque)
 
 static int
-vkgoEvGeneric(virConnectPtr conn, virDomainPtr dom, void *opaque)
+vkgoEvGraphics(virConnectPtr conn, virDomainPtr dom, int phase,
+               const virDomainEventGraphicsAddress *local,
+               const virDomainEventGraphicsAddress *remote,
+               const char *authScheme,
+               const virDomainEventGraphicsSubject *subject, void *opaque)
 {
-    vkgoDomainEventData d = { 0 };
+    vkgoDomainEventData d = { .s = { authScheme }, .i = { phase },
+                              .p = { local, remote, subject } };
     VKGO_DELIVER(d);
     return 0;
 }
 
 static int
-vkgoEvLongLong(virConnectPtr conn, virDomainPtr dom, long long l,
-               void *opaque)
+vkgoEvParams(virConnectPtr conn, virDomainPtr dom,
+             virTypedParameterPtr params, int nparams, void *opaque)
 {
-    vkgoDomainEventData d = { .l = l };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvInt(virConnectPtr conn, virDomainPtr dom, int i, void *opaque)
-{
-    vkgoDomainEventData d = { .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvIntInt(virConnectPtr conn, virDomainPtr dom, int i, int j,
-             void *opaque)
-{
-    vkgoDomainEventData d = { .i = { i, j } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrStrInt(virConnectPtr conn, virDomainPtr dom, const char *a,
-                const char *b, int i, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a, b }, .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrStrIntStr(virConnectPtr conn, virDomainPtr dom, const char *a,
-                   const char *b, int i, const char *c, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a, b, c }, .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrIntInt(virConnectPtr conn, virDomainPtr dom, const char *a, int i,
-                int j, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a }, .i = { i, j } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrStrStrInt(virConnectPtr conn, virDomainPtr dom, const char *a,
-                   const char *b, const char *c, int i, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a, b, c }, .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrInt(virConnectPtr conn, virDomainPtr dom, const char *a, int i,
-             void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a }, .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvIntReason(virConnectPtr conn, virDomainPtr dom, int reason,
-                void *opaque)
-{
-    return vkgoEvInt(conn, dom, reason, opaque);
-}
-
-static int
-vkgoEvULongLong(virConnectPtr conn, virDomainPtr dom, unsigned long long u,
-                void *opaque)
-{
-    vkgoDomainEventData d = { .u = { u } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStr(virConnectPtr conn, virDomainPtr dom, const char *a, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvIntStr(virConnectPtr conn, virDomainPtr dom, int i, const char *a,
-             void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a }, .i = { i } };
-    VKGO_DELIVER(d);
-    return 0;
-}
-
-static int
-vkgoEvStrStrULLULL(virConnectPtr conn, virDomainPtr dom, const char *a,
-                   const char *b, unsigned long long u,
-                   unsigned long long v, void *opaque)
-{
-    vkgoDomainEventData d = { .s = { a, b }, .u = { u, v } };
+    vkgoDomainEventData d = { .p = { params }, .n = nparams };
     VKGO_DELIVER(d);
     return 0;
 }
@@ -200,54 +77,12 @@ vkgoDomainEventRegister(virConnectPtr conn, virDomainPtr dom, int id,
     int ret;
 
     switch (id) {
-    case VIR_DOMAIN_EVENT_ID_REBOOT:
-    case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvGeneric);
+    case VIR_DOMAIN_EVENT_ID_GRAPHICS:
+        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvGraphics);
         break;
-    case VIR_DOMAIN_EVENT_ID_RTC_CHANGE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvLongLong);
-        break;
-    case VIR_DOMAIN_EVENT_ID_WATCHDOG:
-    case VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_PMWAKEUP:
-    case VIR_DOMAIN_EVENT_ID_PMSUSPEND:
-    case VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvIntReason);
-        break;
-    case VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvIntInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_IO_ERROR:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrStrInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrStrIntStr);
-        break;
-    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB:
-    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrIntInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_DISK_CHANGE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrStrStrInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_TRAY_CHANGE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrInt);
-        break;
-    case VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvULongLong);
-        break;
-    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED:
-    case VIR_DOMAIN_EVENT_ID_DEVICE_ADDED:
-    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStr);
-        break;
-    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvIntStr);
-        break;
-    case VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD:
-        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvStrStrULLULL);
+    case VIR_DOMAIN_EVENT_ID_TUNABLE:
+    case VIR_DOMAIN_EVENT_ID_JOB_COMPLETED:
+        cb = VIR_DOMAIN_EVENT_CALLBACK(vkgoEvParams);
         break;
     }
     if (!cb)
@@ -269,54 +104,8 @@ vkgoDomainEventDeregister(virConnectPtr conn, int id, virErrorPtr err)
     return ret;
 }
 
-/* ---- lifecycle events of networks, pools, node devices, secrets ------
+/* ---- deregistering object events ---------------------------------------
  * kind: 0 network, 1 storage pool, 2 node device, 3 secret. */
-
-static void
-vkgoObjectLifecycleCb(virConnectPtr conn, void *obj, int event, int detail,
-                      void *opaque)
-{
-    vkgoObjectEventLifecycle(conn, obj, event, detail,
-                             (long)(intptr_t)opaque);
-}
-
-int
-vkgoObjectEventRegister(virConnectPtr conn, int kind, void *obj,
-                        long handle, virErrorPtr err)
-{
-    void *opaque = (void *)(intptr_t)handle;
-    int ret = -1;
-
-    switch (kind) {
-    case 0:
-        ret = virConnectNetworkEventRegisterAny(
-            conn, obj, VIR_NETWORK_EVENT_ID_LIFECYCLE,
-            VIR_NETWORK_EVENT_CALLBACK(vkgoObjectLifecycleCb),
-            opaque, vkgoFreeCb);
-        break;
-    case 1:
-        ret = virConnectStoragePoolEventRegisterAny(
-            conn, obj, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
-            VIR_STORAGE_POOL_EVENT_CALLBACK(vkgoObjectLifecycleCb),
-            opaque, vkgoFreeCb);
-        break;
-    case 2:
-        ret = virConnectNodeDeviceEventRegisterAny(
-            conn, obj, VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE,
-            VIR_NODE_DEVICE_EVENT_CALLBACK(vkgoObjectLifecycleCb),
-            opaque, vkgoFreeCb);
-        break;
-    case 3:
-        ret = virConnectSecretEventRegisterAny(
-            conn, obj, VIR_SECRET_EVENT_ID_LIFECYCLE,
-            VIR_SECRET_EVENT_CALLBACK(vkgoObjectLifecycleCb),
-            opaque, vkgoFreeCb);
-        break;
-    }
-    if (ret < 0)
-        virCopyLastError(err);
-    return ret;
-}
 
 int
 vkgoObjectEventDeregister(virConnectPtr conn, int kind, int id,
@@ -414,81 +203,30 @@ vkgoSecretSetValue(virSecretPtr secret, const unsigned char *value,
 }
 
 /* ---- typed parameters --------------------------------------------------
- * which: 0 scheduler, 1 memory, 2 blkio, 3 interface, 4 block stats,
- * 5 scheduler without flags.
- * A first call with no array asks for the count. */
+ * The scheduler's, with or without flags (the caller sized params from
+ * virDomainGetSchedulerType), and the list helpers of typedparams.go. */
 
-static int
-vkgoParamsCall(virDomainPtr dom, int which, const char *device,
-               virTypedParameterPtr params, int *n, unsigned int flags)
+int
+vkgoSchedulerParamsGet(virDomainPtr dom, int withFlags,
+                       virTypedParameterPtr params, int *n,
+                       unsigned int flags, virErrorPtr err)
 {
-    switch (which) {
-    case 0:
-        return virDomainGetSchedulerParametersFlags(dom, params, n, flags);
-    case 1:
-        return virDomainGetMemoryParameters(dom, params, n, flags);
-    case 2:
-        return virDomainGetBlkioParameters(dom, params, n, flags);
-    case 3:
-        return virDomainGetInterfaceParameters(dom, device, params, n, flags);
-    case 4:
-        return virDomainBlockStatsFlags(dom, device, params, n, flags);
-    case 5:
-        return virDomainGetSchedulerParameters(dom, params, n);
-    }
-    return -1;
+    int ret = withFlags ?
+        virDomainGetSchedulerParametersFlags(dom, params, n, flags) :
+        virDomainGetSchedulerParameters(dom, params, n);
+    if (ret < 0)
+        virCopyLastError(err);
+    return ret;
 }
 
 int
-vkgoTypedParamsGet(virDomainPtr dom, int which, const char *device,
-                   unsigned int flags, virTypedParameterPtr *params,
-                   int *nparams, virErrorPtr err)
+vkgoSchedulerParamsSet(virDomainPtr dom, int withFlags,
+                       virTypedParameterPtr params, int n,
+                       unsigned int flags, virErrorPtr err)
 {
-    int n = *nparams;
-
-    *params = NULL;
-    if (which != 0 && which != 5 &&
-        vkgoParamsCall(dom, which, device, NULL, &n, flags) < 0)
-        goto error;
-    *params = calloc(n ? n : 1, sizeof(**params));
-    if (vkgoParamsCall(dom, which, device, *params, &n, flags) < 0) {
-        free(*params);
-        *params = NULL;
-        goto error;
-    }
-    *nparams = n;
-    return 0;
- error:
-    virCopyLastError(err);
-    return -1;
-}
-
-int
-vkgoTypedParamsSet(virDomainPtr dom, int which, const char *device,
-                   virTypedParameterPtr params, int nparams,
-                   unsigned int flags, virErrorPtr err)
-{
-    int ret = -1;
-
-    switch (which) {
-    case 0:
-        ret = virDomainSetSchedulerParametersFlags(dom, params, nparams,
-                                                   flags);
-        break;
-    case 1:
-        ret = virDomainSetMemoryParameters(dom, params, nparams, flags);
-        break;
-    case 2:
-        ret = virDomainSetBlkioParameters(dom, params, nparams, flags);
-        break;
-    case 3:
-        ret = virDomainSetInterfaceParameters(dom, device, params, nparams,
-                                              flags);
-        break;
-    case 5:
-        ret = virDomainSetSchedulerParameters(dom, params, nparams);
-        break;
-    }
+    int ret = withFlags ?
+        virDomainSetSchedulerParametersFlags(dom, params, n, flags) :
+        virDomainSetSchedulerParameters(dom, params, n);
     if (ret < 0)
         virCopyLastError(err);
     return ret;

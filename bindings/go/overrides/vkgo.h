@@ -11,27 +11,28 @@ int vkgoGetVersion(unsigned long *version, virErrorPtr err);
 virConnectPtr vkgoConnectOpenAuth(const char *uri, int *credtypes,
                                   int ncredtypes, long handle,
                                   unsigned int flags, virErrorPtr err);
-int vkgoDomainEventLifecycleRegister(virConnectPtr conn, virDomainPtr dom,
-                                     long handle, virErrorPtr err);
-/* What a domain event other than lifecycle carries, by its kind: up to
- * three strings, integers and 64-bit numbers, in the callback's order. */
+/* What a graphics, tunable or job completed event carries: strings,
+ * integers, pointers to its structs or typed parameters. */
 typedef struct {
     const char *s[3];
     int i[2];
     long long l;
     unsigned long long u[2];
+    const void *p[3];           /* structs: graphics addresses, subject,
+                                 * typed parameters */
+    int n;                      /* ... and how many typed parameters */
 } vkgoDomainEventData;
 
 int vkgoDomainEventRegister(virConnectPtr conn, virDomainPtr dom, int id,
                             long handle, virErrorPtr err);
 int vkgoDomainEventDeregister(virConnectPtr conn, int id, virErrorPtr err);
 
-int vkgoTypedParamsGet(virDomainPtr dom, int which, const char *device,
-                       unsigned int flags, virTypedParameterPtr *params,
-                       int *nparams, virErrorPtr err);
-int vkgoTypedParamsSet(virDomainPtr dom, int which, const char *device,
-                       virTypedParameterPtr params, int nparams,
-                       unsigned int flags, virErrorPtr err);
+int vkgoSchedulerParamsGet(virDomainPtr dom, int withFlags,
+                           virTypedParameterPtr params, int *n,
+                           unsigned int flags, virErrorPtr err);
+int vkgoSchedulerParamsSet(virDomainPtr dom, int withFlags,
+                           virTypedParameterPtr params, int n,
+                           unsigned int flags, virErrorPtr err);
 int vkgoTypedParamAdd(virTypedParameterPtr *params, int *n, int *max,
                       const char *name, int type, long long i,
                       unsigned long long u, double d, const char *s);
@@ -46,8 +47,6 @@ char *vkgoDomainSchedulerType(virDomainPtr dom, int *nparams,
 int vkgoDomainBlockStats(virDomainPtr dom, const char *path,
                          virDomainBlockStatsPtr stats, virErrorPtr err);
 
-int vkgoObjectEventRegister(virConnectPtr conn, int kind, void *obj,
-                            long handle, virErrorPtr err);
 int vkgoObjectEventDeregister(virConnectPtr conn, int kind, int id,
                               virErrorPtr err);
 int vkgoRegisterCloseCallback(virConnectPtr conn, long handle,
@@ -68,5 +67,28 @@ int vkgoSecretSetValue(virSecretPtr secret, const unsigned char *value,
 int vkgoStreamSend(virStreamPtr st, const char *data, size_t n,
                    virErrorPtr err);
 int vkgoStreamRecv(virStreamPtr st, char *data, size_t n, virErrorPtr err);
+
+/* stream_more.go */
+int vkgoStreamRecvFlags(virStreamPtr st, char *data, size_t n,
+                        unsigned int flags, virErrorPtr err);
+int vkgoStreamEventAddCallback(virStreamPtr st, int events, long handle,
+                               virErrorPtr err);
+
+/* qemu_events.go */
+int vkgoQemuMonitorEventRegister(virConnectPtr conn, virDomainPtr dom,
+                                 const char *event, long handle,
+                                 unsigned int flags, virErrorPtr err);
+int vkgoQemuMonitorEventDeregister(virConnectPtr conn, int id,
+                                   virErrorPtr err);
+
+/* eventimpl.go */
+int vkgoEventAddHandle(int fd, int events, long handle, virErrorPtr err);
+int vkgoEventAddTimeout(int freq, long handle, virErrorPtr err);
+void vkgoEventInvokeHandle(virEventHandleCallback cb, int watch, int fd,
+                           int events, void *opaque);
+void vkgoEventInvokeTimeout(virEventTimeoutCallback cb, int timer,
+                            void *opaque);
+void vkgoEventInvokeFree(virFreeCallback ff, void *opaque);
+void vkgoEventRegisterImpl(void);
 
 #endif

@@ -47,3 +47,8 @@ const (
 	TYPED_PARAM_INT    = TypedParameterType(1)
 	TYPED_PARAM_STRING = TypedParameterType(7)
 )
+
+// libvirt-go's own constants.
+const (
+	VERSION_NUMBER = uint32(1002000)
+)
