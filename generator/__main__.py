@@ -13,7 +13,7 @@ from . import check, load
 
 TARGETS = ["c_header", "c_driver", "c_entry", "c_symfile", "c_tests",
            "api_xml", "docs", "rpc_xdr", "python", "rpc_remote", "go", "perl",
-           "php", "ocaml"]
+           "php", "ocaml", "java"]
 
 
 def main(argv=None):

@@ -586,3 +586,61 @@ def ml_place(api, func):
     if mods:
         mod = max(mods, key=ML_MODULE_ORDER.index)
     return mod, ml_safe(ml_snake(rest))
+
+
+# ---- Java (libvirt-java's org.libvirt) -----------------------------------
+# A handle object is a class (virDomain -> Domain); a function is a method
+# of its object argument's class, named by the rule below.  Exceptions
+# (names, classes, result and argument types, info classes) are in ONE
+# table, generator/import-data/java-names.tsv.
+
+JAVA_NAMES_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                              "import-data", "java-names.tsv")
+
+
+def java_load_names(path=JAVA_NAMES_TSV):
+    """{kind: {C name: Java text}} from the exceptions table (one row per
+    line: kind, C name, Java text; '#' starts a comment)."""
+    names = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, cname, jname = line.rstrip("\n").split("\t")[:3]
+            names.setdefault(kind, {})[cname] = jname
+    return names
+
+
+def java_class(obj_name, exceptions):
+    """virDomain -> 'Domain'; virNodeDevice -> 'Device' (from the table)."""
+    return exceptions.get("class", {}).get(obj_name) or obj_name[3:]
+
+
+def java_lower_first(text):
+    """'GetInfo' -> 'getInfo'; a leading acronym goes lower case as a
+    whole: 'FSFreeze' -> 'fsFreeze'."""
+    run = 0
+    while run < len(text) and text[run].isupper():
+        run += 1
+    if run >= 3 and run < len(text):
+        return text[:run - 1].lower() + text[run - 1:]
+    return text[:1].lower() + text[1:]
+
+
+def java_method(func_name, cls, object_names, exceptions):
+    """virDomainGetInfo on virDomain -> 'getInfo'; virDomainLookupByName
+    on virConnect -> 'domainLookupByName'; virDomainSnapshotCreateXML on
+    virDomain -> 'snapshotCreateXML'; virNodeGetFreeMemory on virConnect
+    -> 'getFreeMemory'.  None when the function names no object."""
+    table = exceptions.get("method", {})
+    if func_name in table:
+        return table[func_name].rpartition(".")[2]
+    noun = py_noun(func_name, object_names)
+    if noun is None:
+        return None
+    rest = func_name[len(noun):]
+    if noun == cls or (cls == "virConnect" and noun in PY_HOST_NOUNS):
+        return java_lower_first(rest)
+    if noun.startswith(cls):                 # a child: dom.snapshotNum
+        return java_lower_first(noun[len(cls):] + rest)
+    return java_lower_first(java_class(noun, exceptions)) + rest
