@@ -3,9 +3,11 @@
 # libvirt.mli and libvirt_c.c, the C runtime and the overrides' C, into
 # the ocamlfind package "libvirt" under bindings/ocaml/site (bytecode and,
 # where ocamlopt exists, native), linked with the build's libvirt.so.0.
-# Usage: build.sh SRCDIR BUILDDIR VERSION
+# It also stages the copy `make install` puts in place (bindings/ocaml/inst:
+# the same objects linked with an rpath to LIBDIR, not to the build tree).
+# Usage: build.sh SRCDIR BUILDDIR VERSION [LIBDIR]
 set -eu
-s=$1 b=$2 version=$3
+s=$1 b=$2 version=$3 libdir=${4:-}
 if ! command -v ocamlfind >/dev/null 2>&1 ||
         ! ocamlfind ocamlc -version >/dev/null 2>&1; then
     echo "ocaml: no ocamlfind or ocamlc, module Libvirt not built"
@@ -14,7 +16,8 @@ fi
 gen=$b/bindings/ocaml/gen
 obj=$b/bindings/ocaml/obj
 site=$b/bindings/ocaml/site
-rm -rf "$obj" "$site"
+inst=$b/bindings/ocaml/inst
+rm -rf "$obj" "$site" "$inst"
 mkdir -p "$obj" "$site"
 cp "$gen/libvirt.ml" "$gen/libvirt.mli" "$obj/"
 cat >"$obj/libvirt_version.mli" <<EOT
@@ -44,6 +47,14 @@ fi
 ocamlfind ocamlmklib -o mllibvirt -oc mllibvirt c_*.o $mls \
     -L"$b/.libs" -lvirt -ldopt "-Wl,-rpath,$b/.libs" \
     -ccopt "-Wl,-rpath,$b/.libs" >/dev/null
+# the installed copy: the same objects, linked for LIBDIR
+if [ -n "$libdir" ]; then
+    mkdir -p "$inst"
+    (cd "$inst" && ocamlfind ocamlmklib -o mllibvirt -oc mllibvirt \
+        "$obj"/c_*.o $(for m in $mls; do echo "$obj/$m"; done) \
+        -L"$libdir" -lvirt -ldopt "-L$b/.libs" -ldopt "-Wl,-rpath,$libdir" \
+        -ccopt "-Wl,-rpath,$libdir" >/dev/null)
+fi
 cat >META <<EOT
 name="libvirt"
 version="$version"
@@ -58,3 +69,9 @@ files="META libvirt.mli libvirt.cmi libvirt_version.mli libvirt_version.cmi
 mkdir -p "$site/stublibs"
 # shellcheck disable=SC2086
 ocamlfind install -destdir "$site" -ldconf ignore libvirt $files >/dev/null 2>&1
+if [ -n "$libdir" ]; then
+    for f in $files; do
+        [ -e "$inst/$f" ] || cp "$f" "$inst/"
+    done
+    echo "$files" >"$inst/FILES"
+fi

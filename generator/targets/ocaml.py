@@ -14,7 +14,10 @@ Rules:
 - handles carry ocaml-libvirt's phantom: [>`R] where a read-only
   connection may call, [>`W] where it may not; lookups answer a handle of
   the same phantom ('a), constructors answer rw handles;
-- nullable strings are optional labels (then a unit), flags are an int.
+- nullable strings are optional labels (then a unit), flags are an int;
+- records the library allocates (virXxxPtr ** or virXxxPtr *, the count
+  answered) are record arrays; a member nfoo counting foo (or foolen
+  sizing the bytes foo) makes foo an array (a string) in the record.
 generator/import-data/ocaml-names.tsv holds every exception (the names
 and shapes ocaml-libvirt chose); what no rule makes is hand-written in
 bindings/ocaml/overrides/ and declared custom in the IDL."""
@@ -170,9 +173,26 @@ class Builder:
             table = False
         used = self.used_fields.setdefault(module, set())
         fields = []
+        members = {fld.name: fld for fld in s.fields}
+        # a member nX counting the array X, a member Xlen sizing the bytes
+        # X: the count is the OCaml array's length, not a field
+        counts = {}
+        for fld in s.fields:
+            if re.match(r"^n[a-z]", fld.name) and \
+                    fld.type in INT_TYPES + ("size_t",):
+                arr = fld.name[1].lower() + fld.name[2:]
+                arr = next((m for m in members if m.lower() == arr.lower()),
+                           None)
+                if arr is not None:
+                    counts[arr] = fld.name
+            if fld.name.endswith("len") and fld.type in INT_TYPES and \
+                    fld.name[:-3] in members:
+                counts[fld.name[:-3]] = fld.name
         for fld in s.fields:
             if fld.union:
                 raise Todo(f"struct {s.name} has a union")
+            if fld.name in counts.values():
+                continue
             ctype = fld.type
             for td in self.api.typedefs:
                 if td.name == ctype:
@@ -190,8 +210,21 @@ class Builder:
                     and (fname in used or fname in reserved):
                 fname = f"{rname}_{fname}"
             expr = f"p->{member}"
+            cnt = f"p->{counts[member]}" if member in counts else None
+            nested = _struct_of(self.api, fld.type) if cnt else None
             if ftype is not None:
                 conv = f"Val_int({expr})"
+            elif cnt and ctype == "char **":
+                ftype = "string array"
+                conv = f"vkmlStringArray((const char **){expr}, {cnt})"
+            elif cnt and ctype == "unsigned char *":
+                ftype = "string"
+                conv = f"vkmlBytes((const char *){expr}, {cnt})"
+            elif cnt and nested is not None:
+                sub = self.record(nested, module)
+                sub.array = True
+                ftype = f"{sub.name} array"
+                conv = f"vkmlRecords_{nested.name}({expr}, {cnt})"
             elif re.match(r"char \w+\[", ctype):
                 ftype, conv = "string", f"caml_copy_string({expr})"
                 expr = f"p->{member}"
@@ -270,6 +303,37 @@ class Builder:
         x.outs.append((f"{rt} array", f"vkmlRecords_{s.name}({var}, {n})"))
         x.after.append(f"free({var});")
         r.array = True
+
+    def struct_list_out(self, x, arr, s, module, pointers):
+        """Records the library allocates, their count answered: an array
+        of pointers each freed by the struct's own free function
+        (virDomainFSInfoFree), or one block of structs (free)."""
+        if getattr(x, "list_out", False):
+            raise Todo("two arrays of records out")
+        r = self.record(s, module)
+        var = f"a_{arr.name}"
+        rt = r.name if r.module == module else f"{r.module}.{r.name}"
+        r.array = r.array or not pointers
+        if pointers:
+            fr = s.name + "Free"
+            if not any(g.name == fr for g in self.api.functions):
+                raise Todo(f"no {fr} for the records of {arr.name}")
+            x.decls.append(f"{s.name}Ptr *{var} = NULL;")
+            x.decls.append("int i;")
+            x.call.append(f"&{var}")
+            x.post.append("rv = caml_alloc(r, 0);")
+            x.post.append("for (i = 0; i < r; i++) {")
+            x.post.append(f"    tmp = vkmlRecord_{s.name}({var}[i]);")
+            x.post.append("    Store_field(rv, i, tmp);")
+            x.post.append("}")
+            x.after.append("for (i = 0; i < r; i++)")
+            x.after.append(f"    {fr}({var}[i]);")
+        else:
+            x.decls.append(f"{s.name}Ptr {var} = NULL;")
+            x.call.append(f"&{var}")
+            x.post.append(f"rv = vkmlRecords_{s.name}({var}, r);")
+        x.after.append(f"free({var});")
+        x.list_type = f"{rt} array"
 
     # ---- functions ---------------------------------------------------
     def build(self, f, module, name, opts):
@@ -467,6 +531,17 @@ class Builder:
                 x.pre.append(f"{var} = calloc({x.maxvar} + 1, "
                              f"sizeof({el}));")
                 x.cleanup.append(f"free({var});")
+            elif t.endswith(" **") and _struct_of(api, t[:-3]) is not None \
+                    and not api.object_of_ptr(t[:-3]):
+                self.struct_list_out(x, a, _struct_of(api, t[:-3]), module,
+                                     True)
+                x.list_out = True
+            elif t.endswith("Ptr *") and _struct_of(api, t[:-2]) is not None \
+                    and not api.object_of_ptr(t[:-2]) and \
+                    t != "virTypedParameterPtr *":
+                self.struct_list_out(x, a, _struct_of(api, t[:-2]), module,
+                                     False)
+                x.list_out = True
             elif t.endswith(" **") and api.object_of_ptr(t[:-3]):
                 if array_out:
                     raise Todo("two arrays out")
@@ -610,6 +685,10 @@ class Builder:
             result = (mt, None)
             if rt not in ("int",):
                 raise Todo(f"an array out and {rt} answered")
+        elif getattr(x, "list_out", False):
+            if x.outs or rt != "int":
+                raise Todo("an array of records and other values out")
+            result = (x.list_type, None)
         elif getattr(x, "count_answer", False) and not x.outs:
             result = ("int", "Val_long(r)")
         elif getattr(x, "buffer_out", None):

@@ -7,6 +7,7 @@
 #include <caml/memory.h>
 #include <caml/alloc.h>
 #include <caml/callback.h>
+#include <caml/fail.h>
 #include "vkml.h"
 
 value vkmlWrap_virConnect(virConnectPtr p);     /* generated */
@@ -237,4 +238,107 @@ vkml_unregister_close_callback(value conn)
                                           vkmlCloseCallback) < 0)
         vkmlRaise();
     CAMLreturn(Val_unit);
+}
+
+/* CPU maps as ocaml-libvirt's: a string of bits, CPU n at bit n % 8 of
+ * byte n / 8 */
+value vkml_node_get_cpu_map(value conn, value flags);
+value
+vkml_node_get_cpu_map(value conn, value flags)
+{
+    CAMLparam2(conn, flags);
+    CAMLlocal2(rv, map);
+    unsigned char *cpumap = NULL;
+    unsigned int online = 0;
+    int n;
+
+    n = virNodeGetCPUMap(vkmlPtr(conn), &cpumap, &online,
+                         (unsigned int)Int_val(flags));
+    if (n < 0)
+        vkmlRaise();
+    map = vkmlBytes((const char *)cpumap, cpumap ? (n + 7) / 8 : 0);
+    free(cpumap);
+    rv = caml_alloc_tuple(3);
+    Store_field(rv, 0, Val_int(n));
+    Store_field(rv, 1, map);
+    Store_field(rv, 2, Val_int(online));
+    CAMLreturn(rv);
+}
+
+value vkml_node_get_free_pages(value conn, value sizes, value start,
+                               value cells, value flags);
+value
+vkml_node_get_free_pages(value conn, value sizes, value start, value cells,
+                         value flags)
+{
+    CAMLparam5(conn, sizes, start, cells, flags);
+    CAMLlocal3(rv, row, tmp);
+    unsigned int npages = Wosize_val(sizes), i;
+    int ncells = Int_val(cells), r, c;
+    unsigned int *pages;
+    unsigned long long *counts;
+
+    if (ncells < 0)
+        ncells = 0;
+    pages = calloc(npages + 1, sizeof(*pages));
+    counts = calloc((size_t)npages * ncells + 1, sizeof(*counts));
+    if (!pages || !counts) {
+        free(pages);
+        free(counts);
+        caml_raise_out_of_memory();
+    }
+    for (i = 0; i < npages; i++)
+        pages[i] = (unsigned int)Long_val(Field(sizes, i));
+    r = virNodeGetFreePages(vkmlPtr(conn), npages, pages, Int_val(start),
+                            (unsigned int)ncells, counts,
+                            (unsigned int)Int_val(flags));
+    free(pages);
+    if (r < 0) {
+        free(counts);
+        vkmlRaise();
+    }
+    /* r counts were filled: whole cells of npages each */
+    ncells = npages ? r / (int)npages : 0;
+    rv = caml_alloc(ncells, 0);
+    for (c = 0; c < ncells; c++) {
+        row = caml_alloc(npages, 0);
+        for (i = 0; i < npages; i++) {
+            tmp = caml_copy_int64(counts[(size_t)c * npages + i]);
+            Store_field(row, i, tmp);
+        }
+        Store_field(rv, c, row);
+    }
+    free(counts);
+    CAMLreturn(rv);
+}
+
+value vkml_node_alloc_pages(value conn, value pairs, value start,
+                            value cells, value flags);
+value
+vkml_node_alloc_pages(value conn, value pairs, value start, value cells,
+                      value flags)
+{
+    CAMLparam5(conn, pairs, start, cells, flags);
+    unsigned int npages = Wosize_val(pairs), i;
+    unsigned int *sizes = calloc(npages + 1, sizeof(*sizes));
+    unsigned long long *counts = calloc(npages + 1, sizeof(*counts));
+    int r;
+
+    if (!sizes || !counts) {
+        free(sizes);
+        free(counts);
+        caml_raise_out_of_memory();
+    }
+    for (i = 0; i < npages; i++) {
+        sizes[i] = (unsigned int)Long_val(Field(Field(pairs, i), 0));
+        counts[i] = (unsigned long long)Int64_val(Field(Field(pairs, i), 1));
+    }
+    r = virNodeAllocPages(vkmlPtr(conn), npages, sizes, counts,
+                          Int_val(start), (unsigned int)Int_val(cells),
+                          (unsigned int)Int_val(flags));
+    free(sizes);
+    free(counts);
+    if (r < 0)
+        vkmlRaise();
+    CAMLreturn(Val_int(r));
 }

@@ -69,3 +69,10 @@
   let cpu_usable cpumaps maplen vcpu cpu =
     Char.code (Bytes.get cpumaps (vcpu * maplen + cpu / 8))
     land (1 lsl (cpu mod 8)) <> 0
+
+  external node_get_cpu_map : [>`R] t -> int -> int * string * int
+    = "vkml_node_get_cpu_map"
+  external node_get_free_pages : [>`R] t -> int array -> int -> int -> int ->
+    int64 array array = "vkml_node_get_free_pages"
+  external node_alloc_pages : [>`W] t -> (int * int64) array -> int -> int ->
+    int -> int = "vkml_node_alloc_pages"

@@ -55,3 +55,16 @@
   val unuse_cpu : bytes -> int -> unit
   val cpu_usable : bytes -> int -> int -> int -> bool
     (** [cpu_usable cpumaps maplen vcpu cpu]: may [vcpu] run on [cpu]? *)
+  val node_get_cpu_map : [>`R] t -> int -> int * string * int
+    (** [node_get_cpu_map conn flags]: the host's CPU count, the map of
+        its online CPUs (use [cpu_usable map 0 0 cpu]) and how many are
+        online. *)
+  val node_get_free_pages : [>`R] t -> int array -> int -> int -> int ->
+    int64 array array
+    (** [node_get_free_pages conn sizes start_cell cell_count flags]: the
+        free pages of each size (KiB), one array per NUMA cell from
+        [start_cell]. *)
+  val node_alloc_pages : [>`W] t -> (int * int64) array -> int -> int ->
+    int -> int
+    (** [node_alloc_pages conn [|(size, count); ...|] start_cell cell_count
+        flags]: the number of cells changed. *)

@@ -228,23 +228,15 @@ static const unsigned int vkmlStatsFlags[] = {
     VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS,
 };
 
-value ocaml_libvirt_domain_get_all_domain_stats(value conn, value stats, value flags);
-value
-ocaml_libvirt_domain_get_all_domain_stats(value conn, value stats, value flags)
+/* domain_stats_record array of the library's records, which it frees */
+static value
+vkmlStatsRecords(virDomainStatsRecordPtr *records, int r)
 {
-    CAMLparam3(conn, stats, flags);
-    CAMLlocal4(rv, rec, tmp, l);
-    virDomainStatsRecordPtr *records = NULL;
-    unsigned int f = 0;
+    CAMLparam0();
+    CAMLlocal3(rv, rec, tmp);
     unsigned char uuid[VIR_UUID_BUFLEN];
-    int r, i;
+    int i;
 
-    for (l = flags; l != Val_emptylist; l = Field(l, 1))
-        f |= vkmlStatsFlags[Int_val(Field(l, 0))];
-    r = virConnectGetAllDomainStats(vkmlPtr(conn), vkmlFlagList(stats),
-                                    &records, f);
-    if (r < 0)
-        vkmlRaise();
     rv = caml_alloc(r, 0);
     for (i = 0; i < r; i++) {
         rec = caml_alloc(2, 0);
@@ -258,4 +250,52 @@ ocaml_libvirt_domain_get_all_domain_stats(value conn, value stats, value flags)
     }
     virDomainStatsRecordListFree(records);
     CAMLreturn(rv);
+}
+
+static unsigned int
+vkmlStatsFlagList(value l)
+{
+    unsigned int f = 0;
+
+    for (; l != Val_emptylist; l = Field(l, 1))
+        f |= vkmlStatsFlags[Int_val(Field(l, 0))];
+    return f;
+}
+
+value ocaml_libvirt_domain_get_all_domain_stats(value conn, value stats, value flags);
+value
+ocaml_libvirt_domain_get_all_domain_stats(value conn, value stats, value flags)
+{
+    CAMLparam3(conn, stats, flags);
+    virDomainStatsRecordPtr *records = NULL;
+    int r;
+
+    r = virConnectGetAllDomainStats(vkmlPtr(conn), vkmlFlagList(stats),
+                                    &records, vkmlStatsFlagList(flags));
+    if (r < 0)
+        vkmlRaise();
+    CAMLreturn(vkmlStatsRecords(records, r));
+}
+
+/* the same for the domains given (a NULL-terminated array of handles) */
+value vkml_domain_list_get_stats(value doms, value stats, value flags);
+value
+vkml_domain_list_get_stats(value doms, value stats, value flags)
+{
+    CAMLparam3(doms, stats, flags);
+    mlsize_t n = Wosize_val(doms), i;
+    virDomainPtr *list = calloc(n + 1, sizeof(*list));
+    virDomainStatsRecordPtr *records = NULL;
+    int r;
+
+    if (!list)
+        caml_raise_out_of_memory();
+    for (i = 0; i < n; i++)
+        list[i] = vkmlPtr(Field(doms, i));
+    r = virDomainListGetStats(list, vkmlFlagList(stats), &records,
+                              vkmlStatsFlagList(flags));
+    free(list);
+    if (r < 0)
+        vkmlRaise();
+    CAMLreturn(vkmlStatsRecords(records, r));
 }

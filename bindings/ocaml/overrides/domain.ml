@@ -52,3 +52,7 @@
 
   let get_domains_and_infos conn flags =
     List.map (fun d -> (d, get_info d)) (get_domains conn flags)
+
+  external list_get_stats : [>`R] t array -> stats_type list ->
+    get_all_domain_stats_flag list -> domain_stats_record array
+    = "vkml_domain_list_get_stats"

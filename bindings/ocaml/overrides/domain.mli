@@ -42,3 +42,6 @@
     (** The active and/or the inactive domains. *)
   val get_domains_and_infos : ([>`R] as 'a) Connect.t -> list_flag list ->
     ('a t * info) list
+  val list_get_stats : [>`R] t array -> stats_type list ->
+    get_all_domain_stats_flag list -> domain_stats_record array
+    (** get_all_domain_stats for the domains given (of one connection). *)

@@ -4,11 +4,13 @@
  * of the OCaml callback, a handle on the domain and the event's values. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #define CAML_NAME_SPACE
 #include <caml/mlvalues.h>
 #include <caml/memory.h>
 #include <caml/alloc.h>
 #include <caml/callback.h>
+#include <caml/custom.h>
 #include <caml/fail.h>
 #include <caml/signals.h>
 #include "vkml.h"
@@ -416,4 +418,306 @@ vkml_event_remove_timeout(value id)
     if (virEventRemoveTimeout(Int_val(id)) < 0)
         vkmlRaise();
     return Val_unit;
+}
+
+/* ---- the old lifecycle registration: one closure per connection ---- */
+static int
+vkmlOldLifecycle(virConnectPtr conn, virDomainPtr dom, int event,
+                 int detail, void *opaque)
+{
+    value *cb = opaque;
+    int released = vkmlCallbackEnter();
+    {
+    CAMLparam0();
+    CAMLlocal1(d);
+    (void)conn;
+    d = vkmlEventDomain(dom);
+    (void)caml_callback3_exn(*cb, d, Val_int(event), Val_int(detail));
+    CAMLdrop;
+    }
+    vkmlCallbackLeave(released);
+    return 0;
+}
+
+value vkml_domain_event_register(value conn, value cb);
+value
+vkml_domain_event_register(value conn, value cb)
+{
+    CAMLparam2(conn, cb);
+    value *root = vkmlRootNew(cb);
+
+    if (virConnectDomainEventRegister(vkmlPtr(conn), vkmlOldLifecycle, root,
+                                      vkmlRootFree) < 0) {
+        vkmlRootFree(root);
+        vkmlRaise();
+    }
+    CAMLreturn(Val_unit);
+}
+
+value vkml_domain_event_deregister(value conn);
+value
+vkml_domain_event_deregister(value conn)
+{
+    CAMLparam1(conn);
+    /* the library drops the closure (vkmlRootFree) */
+    if (virConnectDomainEventDeregister(vkmlPtr(conn), vkmlOldLifecycle) < 0)
+        vkmlRaise();
+    CAMLreturn(Val_unit);
+}
+
+/* ---- a file descriptor watched by the registered loop ---- */
+static void
+vkmlHandle(int watch, int fd, int events, void *opaque)
+{
+    value *cb = opaque;
+    int released = vkmlCallbackEnter();
+    {
+    CAMLparam0();
+    CAMLlocalN(args, 3);
+    args[0] = Val_int(watch);
+    args[1] = Val_int(fd);
+    args[2] = Val_int(events);
+    (void)caml_callbackN_exn(*cb, 3, args);
+    CAMLdrop;
+    }
+    vkmlCallbackLeave(released);
+}
+
+value vkml_event_add_handle(value fd, value events, value cb);
+value
+vkml_event_add_handle(value fd, value events, value cb)
+{
+    CAMLparam3(fd, events, cb);
+    value *root = vkmlRootNew(cb);
+    int w = virEventAddHandle(Int_val(fd), Int_val(events), vkmlHandle, root,
+                              vkmlRootFree);
+
+    if (w < 0) {
+        vkmlRootFree(root);
+        vkmlRaise();
+    }
+    CAMLreturn(Val_int(w));
+}
+
+/* ---- an event loop written in OCaml ---- */
+
+/* The library's callback as an OCaml value.  Its free function runs
+ * once OCaml has dropped it, but not from the GC's finalizer (the
+ * library may hold its locks then): from the next run_*_callback or
+ * impl call. */
+typedef struct vkmlLoopCb vkmlLoopCb;
+struct vkmlLoopCb {
+    void (*handle)(int, int, int, void *);
+    void (*timeout)(int, void *);
+    void *opaque;
+    virFreeCallback ff;
+    vkmlLoopCb *next;           /* on the list of those to free */
+};
+
+static vkmlLoopCb *vkmlLoopDead;         /* under the runtime lock */
+
+static void
+vkmlLoopCbFinalize(value v)
+{
+    vkmlLoopCb *cb = *(vkmlLoopCb **)Data_custom_val(v);
+
+    cb->next = vkmlLoopDead;
+    vkmlLoopDead = cb;
+}
+
+static struct custom_operations vkmlLoopCbOps = {
+    "virtkit.libvirt.event_callback", vkmlLoopCbFinalize,
+    custom_compare_default, custom_hash_default, custom_serialize_default,
+    custom_deserialize_default, custom_compare_ext_default,
+    custom_fixed_length_default
+};
+
+/* frees what was dropped; the runtime is held and must be released
+ * around the library's free functions */
+static void
+vkmlLoopReap(void)
+{
+    vkmlLoopCb *list = vkmlLoopDead, *next;
+
+    if (!list)
+        return;
+    vkmlLoopDead = NULL;
+    caml_enter_blocking_section();
+    for (; list; list = next) {
+        next = list->next;
+        if (list->ff)
+            list->ff(list->opaque);
+        free(list);
+    }
+    caml_leave_blocking_section();
+}
+
+static value
+vkmlLoopCbValue(vkmlLoopCb *cb)
+{
+    value v = caml_alloc_custom(&vkmlLoopCbOps, sizeof(cb), 0, 1);
+
+    *(vkmlLoopCb **)Data_custom_val(v) = cb;
+    return v;
+}
+
+static value *vkmlImpl;        /* the impl record */
+
+/* impl field i applied to args; -1 if it raised (nothing unwinds into
+ * the library) */
+static int
+vkmlImplCall(int field, int nargs, value *args)
+{
+    value res = caml_callbackN_exn(Field(*vkmlImpl, field), nargs, args);
+
+    if (Is_exception_result(res))
+        return -1;
+    return Is_long(res) ? Int_val(res) : 0;
+}
+
+static int
+vkmlImplAdd(int field, int nargs, int a, int b, vkmlLoopCb *cb)
+{
+    int released = vkmlCallbackEnter();
+    int r;
+    {
+    CAMLparam0();
+    CAMLlocalN(args, 3);
+    if (!cb) {
+        r = -1;
+    } else {
+        args[0] = Val_int(a);
+        args[1] = Val_int(b);
+        args[nargs - 1] = vkmlLoopCbValue(cb);
+        r = vkmlImplCall(field, nargs, args);
+        /* refused: the library keeps its opaque and frees it itself */
+        if (r < 0) {
+            cb->handle = NULL;
+            cb->timeout = NULL;
+            cb->ff = NULL;
+        }
+    }
+    CAMLdrop;
+    }
+    vkmlCallbackLeave(released);
+    return r;
+}
+
+static int
+vkmlImplTwo(int field, int nargs, int a, int b)
+{
+    int released = vkmlCallbackEnter();
+    int r;
+    {
+    CAMLparam0();
+    CAMLlocalN(args, 2);
+    args[0] = Val_int(a);
+    args[1] = Val_int(b);
+    r = vkmlImplCall(field, nargs, args);
+    CAMLdrop;
+    }
+    vkmlCallbackLeave(released);
+    return r;
+}
+
+static int
+vkmlImplAddHandle(int fd, int events, virEventHandleCallback fn,
+                  void *opaque, virFreeCallback ff)
+{
+    vkmlLoopCb *cb = calloc(1, sizeof(*cb));
+
+    if (cb) {
+        cb->handle = fn;
+        cb->opaque = opaque;
+        cb->ff = ff;
+    }
+    return vkmlImplAdd(0, 3, fd, events, cb);
+}
+
+static void
+vkmlImplUpdateHandle(int watch, int events)
+{
+    vkmlImplTwo(1, 2, watch, events);
+}
+
+static int
+vkmlImplRemoveHandle(int watch)
+{
+    return vkmlImplTwo(2, 1, watch, 0);
+}
+
+static int
+vkmlImplAddTimeout(int ms, virEventTimeoutCallback fn, void *opaque,
+                   virFreeCallback ff)
+{
+    vkmlLoopCb *cb = calloc(1, sizeof(*cb));
+
+    if (cb) {
+        cb->timeout = fn;
+        cb->opaque = opaque;
+        cb->ff = ff;
+    }
+    return vkmlImplAdd(3, 2, ms, 0, cb);
+}
+
+static void
+vkmlImplUpdateTimeout(int timer, int ms)
+{
+    vkmlImplTwo(4, 2, timer, ms);
+}
+
+static int
+vkmlImplRemoveTimeout(int timer)
+{
+    return vkmlImplTwo(5, 1, timer, 0);
+}
+
+value vkml_event_register_impl(value impl);
+value
+vkml_event_register_impl(value impl)
+{
+    CAMLparam1(impl);
+    if (!vkmlImpl) {
+        vkmlImpl = vkmlRootNew(impl);
+    } else {
+        caml_modify_generational_global_root(vkmlImpl, impl);
+    }
+    virEventRegisterImpl(vkmlImplAddHandle, vkmlImplUpdateHandle,
+                         vkmlImplRemoveHandle, vkmlImplAddTimeout,
+                         vkmlImplUpdateTimeout, vkmlImplRemoveTimeout);
+    CAMLreturn(Val_unit);
+}
+
+value vkml_event_run_handle_callback(value cbv, value watch, value fd,
+                                     value events);
+value
+vkml_event_run_handle_callback(value cbv, value watch, value fd,
+                               value events)
+{
+    CAMLparam4(cbv, watch, fd, events);
+    vkmlLoopCb *cb = *(vkmlLoopCb **)Data_custom_val(cbv);
+
+    vkmlLoopReap();
+    if (cb->handle) {
+        vkmlBlockingEnter();
+        cb->handle(Int_val(watch), Int_val(fd), Int_val(events), cb->opaque);
+        vkmlBlockingLeave();
+    }
+    CAMLreturn(Val_unit);
+}
+
+value vkml_event_run_timeout_callback(value cbv, value timer);
+value
+vkml_event_run_timeout_callback(value cbv, value timer)
+{
+    CAMLparam2(cbv, timer);
+    vkmlLoopCb *cb = *(vkmlLoopCb **)Data_custom_val(cbv);
+
+    vkmlLoopReap();
+    if (cb->timeout) {
+        vkmlBlockingEnter();
+        cb->timeout(Int_val(timer), cb->opaque);
+        vkmlBlockingLeave();
+    }
+    CAMLreturn(Val_unit);
 }

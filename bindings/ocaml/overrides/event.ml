@@ -285,6 +285,17 @@
 
   type callback_id = int64
   type timer_id = int64
+
+  type handle_callback
+  type timeout_callback
+  type impl = {
+    add_handle : int -> int -> handle_callback -> int;
+    update_handle : int -> int -> unit;
+    remove_handle : int -> int;
+    add_timeout : int -> timeout_callback -> int;
+    update_timeout : int -> int -> unit;
+    remove_timeout : int -> int;
+  }
 (*@ after *)
   (* Callbacks live here by token; C knows only the token. *)
   let callbacks : (int, callback) Hashtbl.t = Hashtbl.create 16
@@ -392,3 +403,16 @@
     match Hashtbl.find_opt timer_tokens id with
     | Some token -> Hashtbl.remove timer_tokens id; Hashtbl.remove timers token
     | None -> ()
+
+  external domain_event_register : 'a Connect.t ->
+    ([`R] Domain.t -> int -> int -> unit) -> unit
+    = "vkml_domain_event_register"
+  external domain_event_deregister : 'a Connect.t -> unit
+    = "vkml_domain_event_deregister"
+  external add_handle : int -> int -> (int -> int -> int -> unit) -> int
+    = "vkml_event_add_handle"
+  external register_impl : impl -> unit = "vkml_event_register_impl"
+  external run_handle_callback : handle_callback -> int -> int -> int -> unit
+    = "vkml_event_run_handle_callback"
+  external run_timeout_callback : timeout_callback -> int -> unit
+    = "vkml_event_run_timeout_callback"

@@ -162,6 +162,25 @@
 
   type callback_id = int64
   type timer_id = int64
+
+  type handle_callback
+    (** What the library asks an event loop to call when a file
+        descriptor is ready (run_handle_callback). *)
+  type timeout_callback
+    (** What it asks it to call when a timer fires (run_timeout_callback). *)
+
+  (** An event loop written in OCaml (register_impl): the library asks it
+      to watch file descriptors and to run timers.  [add_handle fd events
+      cb] and [add_timeout ms cb] answer a new id, [remove_*] 0 (or -1 for
+      an unknown id); a timeout of -1 ms is disabled, 0 fires at once. *)
+  type impl = {
+    add_handle : int -> int -> handle_callback -> int;
+    update_handle : int -> int -> unit;
+    remove_handle : int -> int;
+    add_timeout : int -> timeout_callback -> int;
+    update_timeout : int -> int -> unit;
+    remove_timeout : int -> int;
+  }
 (*@ after *)
   val register_any : 'a Connect.t -> ?dom:'a Domain.t -> callback -> callback_id
     (** Calls the callback on that event of [dom], or of every domain. *)
@@ -169,3 +188,20 @@
   val add_timeout : 'a Connect.t -> int -> (unit -> unit) -> timer_id
     (** Calls [cb] every [ms] milliseconds from the event loop. *)
   val remove_timeout : 'a Connect.t -> timer_id -> unit
+  val domain_event_register : 'a Connect.t ->
+    ([`R] Domain.t -> int -> int -> unit) -> unit
+    (** The old lifecycle-only registration: [cb dom event detail] (the
+        VIR_DOMAIN_EVENT_* values); one per connection. *)
+  val domain_event_deregister : 'a Connect.t -> unit
+  val add_handle : int -> int -> (int -> int -> int -> unit) -> int
+    (** [add_handle fd events cb] watches [fd] (a Unix.file_descr is an
+        int) in the registered event loop: [cb watch fd events]; answers
+        the watch for update_handle and remove_handle. *)
+  val register_impl : impl -> unit
+    (** Makes an OCaml event loop the library's (instead of
+        register_default_impl); call it before opening connections. *)
+  val run_handle_callback : handle_callback -> int -> int -> int -> unit
+    (** [run_handle_callback cb watch fd events]: the loop's part when
+        [fd] is ready. *)
+  val run_timeout_callback : timeout_callback -> int -> unit
+    (** [run_timeout_callback cb timer]: the loop's part when it fires. *)

@@ -118,6 +118,22 @@ vkmlBytes(const char *data, size_t len)
     return v;
 }
 
+/* n strings of a C array (a NULL one is ""): a string array */
+value
+vkmlStringArray(const char **p, size_t n)
+{
+    CAMLparam0();
+    CAMLlocal2(v, str);
+    size_t i;
+
+    v = caml_alloc(n, 0);
+    for (i = 0; i < n; i++) {
+        str = caml_copy_string(p[i] ? p[i] : "");
+        Store_field(v, i, str);
+    }
+    CAMLreturn(v);
+}
+
 unsigned int
 vkmlFlagList(value list)
 {
@@ -304,4 +320,31 @@ vkmlCallbackLeave(int released)
         return;
     caml_enter_blocking_section();
     vkmlReleased = 1;
+}
+
+value *
+vkmlRootNew(value f)
+{
+    value *root = malloc(sizeof(*root));
+
+    if (!root)
+        caml_raise_out_of_memory();
+    *root = f;
+    caml_register_generational_global_root(root);
+    return root;
+}
+
+void
+vkmlRootFree(void *opaque)
+{
+    value *root = opaque;
+    int released;
+
+    if (!root)
+        return;
+    /* the library may drop it from the event loop, runtime released */
+    released = vkmlCallbackEnter();
+    caml_remove_generational_global_root(root);
+    vkmlCallbackLeave(released);
+    free(root);
 }

@@ -34,6 +34,7 @@ value vkmlUnknown(int n);
 
 value vkmlStringOption(const char *s);
 value vkmlBytes(const char *data, size_t len);
+value vkmlStringArray(const char **p, size_t n);
 unsigned int vkmlFlagList(value list);
 
 /* typed_param array <-> virTypedParameter: constructor tag i is the
@@ -48,3 +49,8 @@ void vkmlBlockingEnter(void);
 void vkmlBlockingLeave(void);
 int vkmlCallbackEnter(void);
 void vkmlCallbackLeave(int released);
+
+/* An OCaml closure the library keeps as a callback's opaque: a global
+ * root, dropped by vkmlRootFree (a virFreeCallback). */
+value *vkmlRootNew(value f);
+void vkmlRootFree(void *root);

@@ -85,8 +85,9 @@ let () =
   check "get_control_info is a record" (fun () ->
       let c = D.get_control_info dom 0 in c.D.control_info_state = 0);
   check "set_metadata with optional labels" (fun () ->
-      D.set_metadata dom 1 "<m/>" ~key:"k" ~uri:"http://example.org/" 0;
-      String.length (D.get_metadata dom 1 "http://example.org/" 0) > 0);
+      (* VIR_DOMAIN_METADATA_ELEMENT: the one type with a key and a URI *)
+      D.set_metadata dom 2 "<m/>" ~key:"k" ~uri:"http://example.org/" 0;
+      String.length (D.get_metadata dom 2 "http://example.org/" 0) > 0);
   check "get_xml_desc_flags" (fun () ->
       String.length (D.get_xml_desc_flags dom [D.XmlSecure; D.XmlInactive]) > 0);
   check "create_xml with flags" (fun () ->
@@ -205,6 +206,53 @@ let () =
       C.register_close_callback c2 (fun _ -> ());
       C.close c2;
       Gc.full_major (); true);
+
+  (* arrays of records (with arrays inside), CPU maps, pages *)
+  check "get_fs_info: records with a string array" (fun () ->
+      match D.get_fs_info dom 0 with
+      | [| a; _ |] -> a.D.mountpoint = Some "/" && a.D.dev_alias = [| "vda" |]
+      | _ -> false);
+  check "interface_addresses: records with records inside" (fun () ->
+      let a = D.interface_addresses dom 0 0 in
+      Array.length a = 1 && Array.length a.(0).D.addrs = 1 &&
+      a.(0).D.addrs.(0).D.prefix = 24);
+  check "node_get_cpu_map: count, bit string, online" (fun () ->
+      let n, map, online = C.node_get_cpu_map conn 0 in
+      n = 8 && String.length map = 1 && online = 3);
+  check "node_get_free_pages: one array per cell" (fun () ->
+      match C.node_get_free_pages conn [| 4 |] 0 1 0 with
+      | a -> Array.for_all (fun r -> Array.length r = 1) a
+      | exception Libvirt.Virterror _ -> true);
+  check "list_get_stats: one record per domain" (fun () ->
+      let r = D.list_get_stats [| dom |] [D.StatsState] [] in
+      Array.length r = 1 && Array.length r.(0).D.params > 0);
+  (* streams with closures *)
+  let screenshot () =
+    let st = Libvirt.Stream.new_ conn 0 in
+    ignore (D.screenshot dom st 0 0); st in
+  check "recv_all gives every byte to the closure" (fun () ->
+      let st = screenshot () and n = ref 0 in
+      Libvirt.Stream.recv_all st (fun s -> n := !n + String.length s);
+      Libvirt.Stream.finish st; !n > 1000);
+  check "recv_all: the closure's exception comes back" (fun () ->
+      let st = screenshot () in
+      match Libvirt.Stream.recv_all st (fun _ -> raise Exit) with
+      | () -> false | exception Exit -> true);
+  check "send_all on a download raises" (fun () ->
+      let st = screenshot () in
+      match Libvirt.Stream.send_all st (fun _ -> "x") with
+      | () -> false | exception Libvirt.Virterror _ -> true);
+  check "add_handle calls the closure from the loop" (fun () ->
+      let r, w = Unix.pipe () in
+      let fd : int = Obj.magic r and got = ref false in
+      let watch = Libvirt.Event.add_handle fd 1 (fun _ _ _ ->
+          ignore (Unix.read r (Bytes.create 4) 0 4); got := true) in
+      ignore (Unix.write_substring w "ping" 0 4);
+      let n = ref 0 in
+      while not !got && !n < 50 do incr n; Libvirt.Event.run_default_impl () done;
+      (* (the loop frees the closure on its next turn) *)
+      Libvirt.Event.remove_handle watch;
+      Unix.close r; Unix.close w; !got);
 
   (* errors *)
   raises_code E.VIR_ERR_NO_DOMAIN "missing domain raises VIR_ERR_NO_DOMAIN"
