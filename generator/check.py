@@ -118,6 +118,17 @@ def check(api):
             for n in c.bits + c.needs:
                 if not any(v.name == n for e in api.enums for v in e.values):
                     err(c.where, f"{f.name}: check names unknown flag {n}")
+        for i, u in enumerate(f.unsupported):
+            if not u.bits and i != len(f.unsupported) - 1:
+                err(u.where, f"{f.name}: an unsupported rule without flags "
+                    f"must come last")
+            if u.arg and u.arg not in argnames:
+                err(u.where, f"{f.name}: unsupported names an unknown "
+                    f"argument")
+            for n in u.bits:
+                if not any(v.name == n for e in api.enums for v in e.values):
+                    err(u.where, f"{f.name}: unsupported names unknown "
+                        f"flag {n}")
         for arg, how, consts in f.readonly_when:
             if arg not in [a.name for a in f.args]:
                 err(f.where, f"{f.name}: readonly-when names unknown "

@@ -208,6 +208,20 @@ def load_argchecks(path):
             for e in extra:
                 key, value = e.split(": ", 1)
                 chk[key] = value
+        elif kind == "forbidden-flags":
+            # "A|B; message: TEXT": any of the flags is refused
+            bits, message = detail.split("; message: ", 1)
+            chk["bits"] = ",".join(bits.split("|"))
+            chk["message"] = message
+        elif kind == "unsupported":
+            # "[A|B => ]CODE: MESSAGE": what the entry point reports when
+            # the driver lacks the function (arg "-": whatever the flags).
+            rule, message = detail.split(": ", 1)
+            bits, _, code = rule.rpartition(" => ")
+            chk = {"tag_": "unsupported"}
+            if bits:
+                chk.update(arg=arg, bits=",".join(bits.split("|")))
+            chk.update(code=code, message=message)
         elif kind not in ("nonnull", "nonzero", "positive", "nonnegative"):
             continue
         out.setdefault(r["function"], []).append(chk)
@@ -467,8 +481,10 @@ def main(api_xml, data_dir, out):
             if re.match(r"^\(?optional\)?", info):
                 attrs["optional"] = "yes"
             add(el, "arg", name=aname, type=atype, **attrs)
-        for chk in argchecks.get(name, []):
-            add(el, "check", **chk)
+        # the checks, then the answers for a driver lacking the function
+        for chk in sorted(argchecks.get(name, []),
+                          key=lambda c: "tag_" in c):
+            add(el, chk.pop("tag_", "check"), **chk)
 
     add_remote_wire(root, data_dir)
 

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 from .model import (Api, Arg, ArgCheck, Binding, Callback, Enum, EnumValue, Field,
                     Function, Header, Macro, Object, Procedure, Return,
-                    Struct, Typedef, Variable, Where, WireConst, WireMember,
-                    WireProgram, WireType)
+                    Struct, Typedef, Unsupported, Variable, Where,
+                    WireConst, WireMember, WireProgram, WireType)
 
 
 class IdlError(Exception):
@@ -156,13 +156,19 @@ def load(path):
                                if c.get("needs") else [],
                                c.get("message"), c.get("reporter"))
                       for c in el.findall("check")]
+            unsupported = [Unsupported(req(u, "code"), req(u, "message"),
+                                       u.get("arg"),
+                                       u.get("bits").split(",")
+                                       if u.get("bits") else [], where(u))
+                           for u in el.findall("unsupported")]
             api.functions.append(Function(
                 req(el, "name"), req(el, "file"), req(el, "since"),
                 req(el, "impl"), el.get("driver"), el.get("access", "ro"),
                 int(proc) if proc else None, ret(el), args(el), doc(el),
                 reason.text.strip() if reason is not None else None,
                 rw,
-                where=where(el), bindings=bindings, checks=checks))
+                where=where(el), bindings=bindings, checks=checks,
+                unsupported=unsupported))
         elif t.startswith("wire-") or t == "procedure":
             _load_wire(api, el, where, req)
         else:

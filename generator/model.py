@@ -131,10 +131,23 @@ class Arg:
 
 
 @dataclass
+class Unsupported:
+    # What an entry point reports when the driver lacks the function:
+    # `code` and `message` when `arg` has one of `bits` (always, with no
+    # arg).
+    code: str
+    message: str
+    arg: Optional[str] = None
+    bits: List[str] = field(default_factory=list)
+    where: Where = None
+
+
+@dataclass
 class ArgCheck:
     arg: str
     kind: str          # nonnull, nonnull-array, nonzero, positive,
-                       # nonnegative, exclusive-flags, requires-flags
+                       # nonnegative, exclusive-flags, requires-flags,
+                       # forbidden-flags (`bits` refused with `message`)
     len: Optional[str] = None        # nonnull-array: NULL is fine if 0
     bits: List[str] = field(default_factory=list)  # exclusive-flags
     deref: bool = False
@@ -195,6 +208,7 @@ class Function:
     checks: List[ArgCheck] = field(default_factory=list)
     where: Where = None
     bindings: List[Binding] = field(default_factory=list)
+    unsupported: List[Unsupported] = field(default_factory=list)
 
     def binding(self, lang):
         for b in self.bindings:

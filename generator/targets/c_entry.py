@@ -124,6 +124,9 @@ def _arg_check(f, c, domain):
             " are mutually exclusive"
         # libvirt's flag-rule errors name a placeholder, not the argument.
         shown = "ctl"
+    elif c.kind == "forbidden-flags":
+        cond = f"{value} & ({' | '.join(c.bits)})"
+        detail = c.message
     elif c.kind == "requires-flags":
         cond = f"({value} & ({' | '.join(c.bits)})) && " \
             f"!({value} & ({' | '.join(c.needs)}))"
@@ -159,7 +162,8 @@ def function_model(api, f):
              kind=f.impl, checks=[], call="", error_test="",
              field=GETTER_FIELDS.get(f.impl, ""),
              outarg=f.args[1].name if len(f.args) > 1 else "",
-             domain=api.header(f.file).error_domain, abspaths=[], addflags=[], member="")
+             domain=api.header(f.file).error_domain, abspaths=[], addflags=[],
+             member="", unsupported=[], nosupport=True)
     if f.impl == "get-connect":
         m["field"] = obj.conn or "conn"
     if f.impl == "get-parent" and f.driver:
@@ -181,6 +185,12 @@ def function_model(api, f):
         m["call"] = ", ".join("abs_" + a.name if a.name in m["abspaths"]
                               else a.name for a in f.args)
         m["error_test"] = ERROR_TESTS.get(f.ret.error, "")
+        # The IDL's own answer when the driver lacks the function.
+        m["unsupported"] = [
+            dict(cond=f"{u.arg} & ({' | '.join(u.bits)})" if u.bits else "",
+                 code=u.code, detail=_c_string(u.message))
+            for u in f.unsupported]
+        m["nosupport"] = not any(not u.bits for u in f.unsupported)
     elif f.impl in ("get-uuid", "get-uuid-string"):
         domain = api.header(f.file).error_domain
         m["checks"] = [_check(f"!{m['outarg']}", "VIR_ERR_INVALID_ARG",

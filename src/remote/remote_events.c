@@ -237,7 +237,16 @@ canRegister(virConnectPtr conn)
                        "the server does not support event callbacks");
         return -1;
     }
-    return virEventRequireImpl();
+    /* libvirt's message (its event timer cannot be armed), whatever the
+     * kind of event. */
+    if (virEventRequireImpl() < 0) {
+        virResetLastError();
+        virReportErrorFull(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__,
+                           __func__, __LINE__, "%s",
+                           "could not initialize domain event timer");
+        return -1;
+    }
+    return 0;
 }
 
 

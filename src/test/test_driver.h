@@ -133,6 +133,24 @@ testDriver *testDriverNew(void);
 void testDriverFree(testDriver *drv);
 const virDomainXMLOption *testDomainXMLOption(void);
 
+/* test_driver_list.c: listing and lookups, for any object kind.  A
+ * filter tells whether an object passes a ListAll call's flags; a handle
+ * maker gives the public handle of an object (a new reference, or NULL
+ * with an error); a finder gives the object for a key, or NULL with
+ * libvirt's error. */
+typedef bool (*testListFilter)(const void *obj, unsigned int flags);
+typedef void *(*testListHandle)(virConnectPtr conn, void *obj, void *opaque);
+typedef void *(*testLookupFind)(testDriver *drv, const void *key);
+/* The handles of the objects of @objs that pass @filter (every one when
+ * it is NULL) as a NULL-terminated array in *@out, or only their number
+ * when @out is NULL.  Called locked. */
+int testListAll(virConnectPtr conn, GPtrArray *objs, testListFilter filter,
+                unsigned int flags, testListHandle handle, void *opaque,
+                void ***out);
+/* The handle of the object @find gives for @key.  Takes the lock. */
+void *testLookup(virConnectPtr conn, testLookupFind find, const void *key,
+                 testListHandle handle);
+
 /* test_driver_load.c: fill a new instance from a <node> document. */
 testDriver *testDriverLoadDefault(void);
 testDriver *testDriverLoadFile(const char *path);
@@ -144,6 +162,11 @@ void testEventStateFree(testEventState *state);
 void testEventQueueDomainLifecycle(testEventState *state, const char *name,
                                    const unsigned char *uuid, int id,
                                    int event, int detail);
+/* METADATA_CHANGE: `type` is a virDomainMetadataType, `nsuri` the
+ * element's namespace (NULL for the title and description). */
+void testEventQueueDomainMetadata(testEventState *state, const char *name,
+                                  const unsigned char *uuid, int id,
+                                  int type, const char *nsuri);
 void testEventQueueNetworkLifecycle(testEventState *state, const char *name,
                                     const unsigned char *uuid, int event);
 void testEventQueuePoolLifecycle(testEventState *state, const char *name,

@@ -169,14 +169,27 @@ testCkptObjFromCheckpoint(testDriver *drv, virDomainCheckpointPtr checkpoint,
 #define TEST_CKPT_FILTERS \
     (VIR_DOMAIN_CHECKPOINT_LIST_LEAVES | VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES)
 
+/* testListAll's filter for checkpoints. */
 static bool
-testCkptMatch(const testCkptObj *ckpt, unsigned int flags)
+testCkptMatch(const void *obj, unsigned int flags)
 {
+    const testCkptObj *ckpt = obj;
+
     if ((flags & VIR_DOMAIN_CHECKPOINT_LIST_LEAVES) && ckpt->children->len)
         return false;
     if ((flags & VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES) && !ckpt->children->len)
         return false;
     return true;
+}
+
+
+/* testListAll's handle maker for the checkpoints of the domain @opaque. */
+static void *
+testCkptListHandle(virConnectPtr conn G_GNUC_UNUSED, void *obj, void *opaque)
+{
+    testCkptObj *ckpt = obj;
+
+    return virGetDomainCheckpoint(opaque, ckpt->def->name);
 }
 
 
@@ -188,7 +201,6 @@ testCkptListHandles(testCkptList *list, testCkptObj *from, virDomainPtr dom,
                     virDomainCheckpointPtr **out, unsigned int flags)
 {
     g_autoptr(GPtrArray) all = g_ptr_array_new();
-    g_autoptr(GPtrArray) sel = g_ptr_array_new();
     size_t i;
 
     if (!from) {
@@ -210,29 +222,8 @@ testCkptListHandles(testCkptList *list, testCkptObj *from, virDomainPtr dom,
                 g_ptr_array_add(all, value);
         }
     }
-    for (i = 0; i < all->len; i++) {
-        testCkptObj *ckpt = g_ptr_array_index(all, i);
-
-        if (testCkptMatch(ckpt, flags))
-            g_ptr_array_add(sel, ckpt);
-    }
-
-    if (out) {
-        *out = g_new0(virDomainCheckpointPtr, sel->len + 1);
-        for (i = 0; i < sel->len; i++) {
-            testCkptObj *ckpt = g_ptr_array_index(sel, i);
-
-            if (!((*out)[i] = virGetDomainCheckpoint(dom, ckpt->def->name))) {
-                size_t j;
-
-                for (j = 0; j < i; j++)
-                    virObjectUnref((*out)[j]);
-                g_clear_pointer(out, g_free);
-                return -1;
-            }
-        }
-    }
-    return sel->len;
+    return testListAll(dom->conn, all, testCkptMatch, flags,
+                       testCkptListHandle, dom, (void ***)out);
 }
 
 

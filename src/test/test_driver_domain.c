@@ -383,11 +383,19 @@ testConnectListDefinedDomains(virConnectPtr conn, char **const names,
 }
 
 
+static void *
+testDomObjListHandle(virConnectPtr conn, void *obj, void *opaque G_GNUC_UNUSED)
+{
+    return testDomObjGetHandle(conn, obj);
+}
+
+
 /* Does `obj` pass the virConnectListAllDomains filter `flags`?  Each group
  * of flags only filters when at least one of its flags is given. */
 static bool
-testDomObjMatchFilter(const testDomObj *obj, unsigned int flags)
+testDomObjMatchFilter(const void *opaque, unsigned int flags)
 {
+    const testDomObj *obj = opaque;
     bool active = testDomObjIsActive(obj);
 
     if ((flags & (VIR_CONNECT_LIST_DOMAINS_ACTIVE |
@@ -456,9 +464,7 @@ testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                           unsigned int flags)
 {
     testDriver *drv = conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    int ret = -1;
-    size_t i;
+    int ret;
 
     virCheckFlags(VIR_CONNECT_LIST_DOMAINS_ACTIVE |
                   VIR_CONNECT_LIST_DOMAINS_INACTIVE |
@@ -478,34 +484,9 @@ testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                   VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, -1);
 
     g_mutex_lock(&drv->lock);
-    for (i = 0; i < drv->domains->len; i++) {
-        testDomObj *obj = g_ptr_array_index(drv->domains, i);
-        virDomainPtr dom;
-
-        if (!testDomObjMatchFilter(obj, flags))
-            continue;
-        if (!domains) {
-            g_ptr_array_add(list, NULL);
-            continue;
-        }
-        if (!(dom = testDomObjGetHandle(conn, obj)))
-            goto cleanup;
-        g_ptr_array_add(list, dom);
-    }
-
-    ret = list->len;
-    if (domains) {
-        /* NULL-terminated, freed by the caller with free(). */
-        *domains = g_new0(virDomainPtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*domains)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
-
- cleanup:
+    ret = testListAll(conn, drv->domains, testDomObjMatchFilter, flags,
+                      testDomObjListHandle, NULL, (void ***)domains);
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
 }
 
@@ -543,37 +524,39 @@ testDomainLookupByID(virConnectPtr conn, int id)
 }
 
 
+static void *
+testDomObjLookupName(testDriver *drv, const void *name)
+{
+    testDomObj *obj = testDomObjFindByName(drv, name);
+
+    if (!obj)
+        testReportNoDomain();
+    return obj;
+}
+
+
+static void *
+testDomObjLookupUUID(testDriver *drv, const void *uuid)
+{
+    testDomObj *obj = testDomObjFindByUUID(drv, uuid);
+
+    if (!obj)
+        testReportNoDomain();
+    return obj;
+}
+
+
 virDomainPtr
 testDomainLookupByName(virConnectPtr conn, const char *name)
 {
-    testDriver *drv = conn->privateData;
-    virDomainPtr ret = NULL;
-    testDomObj *obj;
-
-    g_mutex_lock(&drv->lock);
-    if ((obj = testDomObjFindByName(drv, name)))
-        ret = testDomObjGetHandle(conn, obj);
-    else
-        testReportNoDomain();
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testLookup(conn, testDomObjLookupName, name, testDomObjListHandle);
 }
 
 
 virDomainPtr
 testDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 {
-    testDriver *drv = conn->privateData;
-    virDomainPtr ret = NULL;
-    testDomObj *obj;
-
-    g_mutex_lock(&drv->lock);
-    if ((obj = testDomObjFindByUUID(drv, uuid)))
-        ret = testDomObjGetHandle(conn, obj);
-    else
-        testReportNoDomain();
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testLookup(conn, testDomObjLookupUUID, uuid, testDomObjListHandle);
 }
 
 
@@ -837,8 +820,11 @@ testDomainDestroy(virDomainPtr domain)
 }
 
 
-int
-testDomainSuspend(virDomainPtr domain)
+/* Suspend and resume: from state `from` to `to` with `reason`, or
+ * libvirt's error naming the state it is not in. */
+static int
+testDomainPauseChange(virDomainPtr domain, int from, int to, int reason,
+                      int event, int detail, const char *notIn)
 {
     testDriver *drv = domain->conn->privateData;
     testDomObj *obj;
@@ -847,15 +833,14 @@ testDomainSuspend(virDomainPtr domain)
     g_mutex_lock(&drv->lock);
     if (!(obj = testDomObjFromDomain(drv, domain)))
         goto cleanup;
-    if (obj->state != VIR_DOMAIN_RUNNING) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running",
-                       domain->name);
+    if (obj->state != from) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not %s",
+                       domain->name, notIn);
         goto cleanup;
     }
-    obj->state = VIR_DOMAIN_PAUSED;
-    obj->reason = VIR_DOMAIN_PAUSED_USER;
-    testDomObjEvent(drv, obj, VIR_DOMAIN_EVENT_SUSPENDED,
-                    VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    obj->state = to;
+    obj->reason = reason;
+    testDomObjEvent(drv, obj, event, detail);
     ret = 0;
 
  cleanup:
@@ -865,29 +850,22 @@ testDomainSuspend(virDomainPtr domain)
 
 
 int
+testDomainSuspend(virDomainPtr domain)
+{
+    return testDomainPauseChange(domain, VIR_DOMAIN_RUNNING, VIR_DOMAIN_PAUSED,
+                                 VIR_DOMAIN_PAUSED_USER,
+                                 VIR_DOMAIN_EVENT_SUSPENDED,
+                                 VIR_DOMAIN_EVENT_SUSPENDED_PAUSED, "running");
+}
+
+
+int
 testDomainResume(virDomainPtr domain)
 {
-    testDriver *drv = domain->conn->privateData;
-    testDomObj *obj;
-    int ret = -1;
-
-    g_mutex_lock(&drv->lock);
-    if (!(obj = testDomObjFromDomain(drv, domain)))
-        goto cleanup;
-    if (obj->state != VIR_DOMAIN_PAUSED) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not paused",
-                       domain->name);
-        goto cleanup;
-    }
-    obj->state = VIR_DOMAIN_RUNNING;
-    obj->reason = VIR_DOMAIN_RUNNING_UNPAUSED;
-    testDomObjEvent(drv, obj, VIR_DOMAIN_EVENT_RESUMED,
-                    VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
-    ret = 0;
-
- cleanup:
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testDomainPauseChange(domain, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING,
+                                 VIR_DOMAIN_RUNNING_UNPAUSED,
+                                 VIR_DOMAIN_EVENT_RESUMED,
+                                 VIR_DOMAIN_EVENT_RESUMED_UNPAUSED, "paused");
 }
 
 
@@ -1432,221 +1410,6 @@ testDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
         }
         ret = 0;
     }
-    g_mutex_unlock(&drv->lock);
-    return ret;
-}
-
-
-/* ---- metadata: <title>, <description> and namespaced <metadata> ---- */
-
-/* The child of <metadata> in namespace `uri`, or NULL. */
-static xmlNodePtr
-testMetadataFind(virDomainDef *def, const char *uri)
-{
-    xmlNodePtr cur;
-
-    if (!def->metadata || !xmlDocGetRootElement(def->metadata))
-        return NULL;
-    for (cur = xmlDocGetRootElement(def->metadata)->children; cur;
-         cur = cur->next) {
-        if (cur->type == XML_ELEMENT_NODE && cur->ns &&
-            g_strcmp0((const char *)cur->ns->href, uri) == 0)
-            return cur;
-    }
-    return NULL;
-}
-
-
-/* Drop the namespace `ns` from a detached subtree, as libvirt hands
- * element metadata back without it. */
-static void
-testMetadataStripNs(xmlNodePtr node, xmlNsPtr ns)
-{
-    xmlNodePtr child;
-
-    if (node->ns == ns)
-        xmlSetNs(node, NULL);
-    for (child = node->children; child; child = child->next) {
-        if (child->type == XML_ELEMENT_NODE)
-            testMetadataStripNs(child, ns);
-    }
-}
-
-
-static int
-testMetadataTypeCheck(int type)
-{
-    if (type < VIR_DOMAIN_METADATA_DESCRIPTION ||
-        type > VIR_DOMAIN_METADATA_ELEMENT) {
-        virReportError(VIR_ERR_INVALID_ARG, "unknown metadata type '%d'",
-                       type);
-        return -1;
-    }
-    return 0;
-}
-
-
-char *
-testDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
-                      unsigned int flags)
-{
-    testDriver *drv = domain->conn->privateData;
-    testDomObj *obj;
-    virDomainDef *def;
-    bool live = false;
-    const char *text = NULL;
-    char *ret = NULL;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, NULL);
-
-    g_mutex_lock(&drv->lock);
-    if (!(obj = testDomObjFromDomain(drv, domain)) ||
-        !(def = testDomObjGetOneDef(obj, flags, &live)) ||
-        testMetadataTypeCheck(type) < 0)
-        goto cleanup;
-
-    if (type == VIR_DOMAIN_METADATA_TITLE) {
-        text = def->title;
-    } else if (type == VIR_DOMAIN_METADATA_DESCRIPTION) {
-        text = def->description;
-    } else {
-        xmlNodePtr node = testMetadataFind(def, uri);
-
-        if (node) {
-            /* The element is handed back without its namespace. */
-            xmlBufferPtr xbuf = xmlBufferCreate();
-            xmlNodePtr copy = xmlCopyNode(node, 1);
-
-            if (copy->nsDef && copy->ns == copy->nsDef) {
-                xmlNsPtr defs = copy->nsDef;
-
-                testMetadataStripNs(copy, defs);
-                copy->nsDef = defs->next;
-                defs->next = NULL;
-                xmlFreeNs(defs);
-            }
-            xmlNodeDump(xbuf, def->metadata, copy, 0, 0);
-            xmlFreeNode(copy);
-            ret = g_strdup((const char *)xmlBufferContent(xbuf));
-            xmlBufferFree(xbuf);
-            goto cleanup;
-        }
-    }
-    if (!text) {
-        virReportError(VIR_ERR_NO_DOMAIN_METADATA, "%s",
-                       "Requested metadata element is not present");
-        goto cleanup;
-    }
-    ret = g_strdup(text);
-
- cleanup:
-    g_mutex_unlock(&drv->lock);
-    return ret;
-}
-
-
-static int
-testMetadataSetElement(virDomainDef *def, const char *metadata,
-                       const char *key, const char *uri)
-{
-    xmlNodePtr old = testMetadataFind(def, uri);
-    xmlNodePtr root;
-    xmlNodePtr node = NULL;
-    xmlDocPtr doc = NULL;
-
-    if (metadata && *metadata) {
-        if (!key) {
-            virReportError(VIR_ERR_INVALID_ARG, "%s",
-                           "a key is needed to set element metadata");
-            return -1;
-        }
-        if (!(doc = xmlReadMemory(metadata, strlen(metadata), "metadata",
-                                  NULL, XML_PARSE_NONET |
-                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) ||
-            !xmlDocGetRootElement(doc)) {
-            virReportError(VIR_ERR_XML_ERROR, "%s",
-                           "(metadata_xml): malformed metadata element");
-            xmlFreeDoc(doc);
-            return -1;
-        }
-    }
-    if (!def->metadata) {
-        def->metadata = xmlNewDoc((const xmlChar *)"1.0");
-        xmlDocSetRootElement(def->metadata,
-                             xmlNewDocNode(def->metadata, NULL,
-                                           (const xmlChar *)"metadata", NULL));
-    }
-    root = xmlDocGetRootElement(def->metadata);
-    if (doc) {
-        xmlNsPtr ns;
-
-        node = xmlDocCopyNode(xmlDocGetRootElement(doc), def->metadata, 1);
-        ns = xmlNewNs(node, (const xmlChar *)uri, (const xmlChar *)key);
-        xmlSetNs(node, ns);
-        xmlFreeDoc(doc);
-    }
-    if (old) {
-        if (node)
-            xmlReplaceNode(old, node);
-        else
-            xmlUnlinkNode(old);
-        xmlFreeNode(old);
-    } else if (node) {
-        xmlAddChild(root, node);
-    }
-    return 0;
-}
-
-
-/* Stores one kind of metadata in @def. */
-static int
-testDomainDefSetMetadata(virDomainDef *def, int type, const char *metadata,
-                         const char *key, const char *uri)
-{
-    if (type == VIR_DOMAIN_METADATA_TITLE) {
-        g_free(def->title);
-        def->title = metadata && *metadata ? g_strdup(metadata) : NULL;
-    } else if (type == VIR_DOMAIN_METADATA_DESCRIPTION) {
-        g_free(def->description);
-        def->description = metadata && *metadata ? g_strdup(metadata) : NULL;
-    } else if (testMetadataSetElement(def, metadata, key, uri) < 0) {
-        return -1;
-    }
-    return 0;
-}
-
-
-int
-testDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
-                      const char *key, const char *uri, unsigned int flags)
-{
-    testDriver *drv = domain->conn->privateData;
-    testDomObj *obj;
-    virDomainDef *live = NULL;
-    virDomainDef *config = NULL;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-
-    g_mutex_lock(&drv->lock);
-    /* unlike most setters, LIVE and CONFIG together change both */
-    if (!(obj = testDomObjFromDomain(drv, domain)) ||
-        testDomObjGetDefs(obj, flags, &live, &config) < 0 ||
-        testMetadataTypeCheck(type) < 0)
-        goto cleanup;
-
-    if (type == VIR_DOMAIN_METADATA_TITLE && metadata &&
-        strchr(metadata, '\n')) {
-        testRaiseInvalidArg(VIR_FROM_DOMAIN, NULL, NULL, "%s",
-                            "metadata title can't contain newlines");
-        goto cleanup;
-    }
-    if ((live && testDomainDefSetMetadata(live, type, metadata, key, uri) < 0) ||
-        (config && testDomainDefSetMetadata(config, type, metadata, key, uri) < 0))
-        goto cleanup;
-    ret = 0;
-
- cleanup:
     g_mutex_unlock(&drv->lock);
     return ret;
 }

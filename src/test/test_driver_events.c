@@ -61,6 +61,7 @@ struct _testEvent {
     int id;                           /* domains only */
     int event;
     int detail;
+    char *str;                        /* METADATA_CHANGE: the namespace */
 };
 
 struct _testEventState {
@@ -80,6 +81,7 @@ testEventFree(void *opaque)
     testEvent *ev = opaque;
 
     g_free(ev->name);
+    g_free(ev->str);
     g_free(ev);
 }
 
@@ -196,10 +198,16 @@ testEventCall(virConnectPtr conn, testEventFunc cb, void *opaque,
             (virConnectDomainEventCallback)(void (*)(void))cb;
         virDomainPtr dom = virGetDomain(conn, ev->name, ev->uuid, ev->id);
 
-        if (dom) {
+        if (!dom)
+            break;
+        if (ev->eventID == VIR_DOMAIN_EVENT_ID_METADATA_CHANGE) {
+            virConnectDomainEventMetadataChangeCallback mfunc =
+                (virConnectDomainEventMetadataChangeCallback)(void (*)(void))cb;
+            mfunc(conn, dom, ev->event, ev->str, opaque);
+        } else {
             func(conn, dom, ev->event, ev->detail, opaque);
-            virObjectUnref(dom);
         }
+        virObjectUnref(dom);
         break;
     }
     case TEST_EVENT_NETWORK: {
@@ -322,9 +330,9 @@ testEventTimer(int timer G_GNUC_UNUSED, void *opaque)
 /* Queue an event (the name and uuid are copied); like libvirt, an event
  * nobody can receive is dropped at once. */
 static void
-testEventQueue(testEventState *state, testEventKind kind, int eventID,
-               const char *name, const unsigned char *uuid, int id,
-               int event, int detail)
+testEventQueueFull(testEventState *state, testEventKind kind, int eventID,
+                   const char *name, const unsigned char *uuid, int id,
+                   int event, int detail, const char *str)
 {
     testEvent *ev;
 
@@ -342,9 +350,31 @@ testEventQueue(testEventState *state, testEventKind kind, int eventID,
     ev->id = id;
     ev->event = event;
     ev->detail = detail;
+    ev->str = g_strdup(str);
     g_ptr_array_add(state->queue, ev);
     virEventUpdateTimeout(state->timer, 0);
     g_mutex_unlock(&state->lock);
+}
+
+
+static void
+testEventQueue(testEventState *state, testEventKind kind, int eventID,
+               const char *name, const unsigned char *uuid, int id,
+               int event, int detail)
+{
+    testEventQueueFull(state, kind, eventID, name, uuid, id, event, detail,
+                       NULL);
+}
+
+
+void
+testEventQueueDomainMetadata(testEventState *state, const char *name,
+                             const unsigned char *uuid, int id, int type,
+                             const char *nsuri)
+{
+    testEventQueueFull(state, TEST_EVENT_DOMAIN,
+                       VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, name, uuid, id,
+                       type, 0, nsuri);
 }
 
 

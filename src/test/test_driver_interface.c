@@ -148,62 +148,58 @@ testConnectListDefinedInterfaces(virConnectPtr conn, char **const names,
 }
 
 
+static bool
+testIfaceObjMatchFilter(const void *opaque, unsigned int flags)
+{
+    const testIfaceObj *obj = opaque;
+
+    return !(flags & (VIR_CONNECT_LIST_INTERFACES_ACTIVE |
+                      VIR_CONNECT_LIST_INTERFACES_INACTIVE)) ||
+           (flags & VIR_CONNECT_LIST_INTERFACES_ACTIVE && obj->active) ||
+           (flags & VIR_CONNECT_LIST_INTERFACES_INACTIVE && !obj->active);
+}
+
+
+static void *
+testIfaceObjListHandle(virConnectPtr conn, void *obj,
+                       void *opaque G_GNUC_UNUSED)
+{
+    return testIfaceObjGetHandle(conn, obj);
+}
+
+
 static int
 testConnectListAllInterfaces(virConnectPtr conn, virInterfacePtr **ifaces,
                              unsigned int flags)
 {
     testDriver *drv = conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    int ret = -1;
-    size_t i;
+    int ret;
 
     virCheckFlags(VIR_CONNECT_LIST_INTERFACES_ACTIVE |
                   VIR_CONNECT_LIST_INTERFACES_INACTIVE, -1);
 
     g_mutex_lock(&drv->lock);
-    for (i = 0; i < drv->ifaces->len; i++) {
-        testIfaceObj *obj = g_ptr_array_index(drv->ifaces, i);
-        virInterfacePtr iface = NULL;
-
-        if ((flags & (VIR_CONNECT_LIST_INTERFACES_ACTIVE |
-                      VIR_CONNECT_LIST_INTERFACES_INACTIVE)) &&
-            !((flags & VIR_CONNECT_LIST_INTERFACES_ACTIVE && obj->active) ||
-              (flags & VIR_CONNECT_LIST_INTERFACES_INACTIVE && !obj->active)))
-            continue;
-        if (ifaces && !(iface = testIfaceObjGetHandle(conn, obj)))
-            goto cleanup;
-        g_ptr_array_add(list, iface);
-    }
-    ret = list->len;
-    if (ifaces) {
-        *ifaces = g_new0(virInterfacePtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*ifaces)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
-
- cleanup:
+    ret = testListAll(conn, drv->ifaces, testIfaceObjMatchFilter, flags,
+                      testIfaceObjListHandle, NULL, (void ***)ifaces);
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
 }
 
 
 /* ---- lookups ---- */
 
+static void *
+testIfaceObjLookupName(testDriver *drv, const void *name)
+{
+    return testIfaceObjFromName(drv, name);
+}
+
+
 static virInterfacePtr
 testInterfaceLookupByName(virConnectPtr conn, const char *name)
 {
-    testDriver *drv = conn->privateData;
-    virInterfacePtr ret = NULL;
-    testIfaceObj *obj;
-
-    g_mutex_lock(&drv->lock);
-    if ((obj = testIfaceObjFromName(drv, name)))
-        ret = testIfaceObjGetHandle(conn, obj);
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testLookup(conn, testIfaceObjLookupName, name,
+                      testIfaceObjListHandle);
 }
 
 

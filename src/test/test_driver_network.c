@@ -227,9 +227,18 @@ testConnectListDefinedNetworks(virConnectPtr conn, char **const names,
 }
 
 
-static bool
-testNetObjMatchFilter(const testNetObj *obj, unsigned int flags)
+static void *
+testNetObjListHandle(virConnectPtr conn, void *obj, void *opaque G_GNUC_UNUSED)
 {
+    return testNetObjGetHandle(conn, obj);
+}
+
+
+static bool
+testNetObjMatchFilter(const void *opaque, unsigned int flags)
+{
+    const testNetObj *obj = opaque;
+
     if ((flags & (VIR_CONNECT_LIST_NETWORKS_ACTIVE |
                   VIR_CONNECT_LIST_NETWORKS_INACTIVE)) &&
         !((flags & VIR_CONNECT_LIST_NETWORKS_ACTIVE && obj->active) ||
@@ -254,9 +263,7 @@ testConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
                            unsigned int flags)
 {
     testDriver *drv = conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    int ret = -1;
-    size_t i;
+    int ret;
 
     virCheckFlags(VIR_CONNECT_LIST_NETWORKS_ACTIVE |
                   VIR_CONNECT_LIST_NETWORKS_INACTIVE |
@@ -266,71 +273,55 @@ testConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
                   VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART, -1);
 
     g_mutex_lock(&drv->lock);
-    for (i = 0; i < drv->networks->len; i++) {
-        testNetObj *obj = g_ptr_array_index(drv->networks, i);
-        virNetworkPtr net = NULL;
-
-        if (!testNetObjMatchFilter(obj, flags))
-            continue;
-        if (nets && !(net = testNetObjGetHandle(conn, obj)))
-            goto cleanup;
-        g_ptr_array_add(list, net);
-    }
-    ret = list->len;
-    if (nets) {
-        *nets = g_new0(virNetworkPtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*nets)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
-
- cleanup:
+    ret = testListAll(conn, drv->networks, testNetObjMatchFilter, flags,
+                      testNetObjListHandle, NULL, (void ***)nets);
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
 }
 
 
 /* ---- lookups ---- */
 
-static virNetworkPtr
-testNetworkLookupByName(virConnectPtr conn, const char *name)
+static void *
+testNetObjLookupName(testDriver *drv, const void *name)
 {
-    testDriver *drv = conn->privateData;
-    virNetworkPtr ret = NULL;
-    testNetObj *obj;
+    testNetObj *obj = testNetObjFindByName(drv, name);
 
-    g_mutex_lock(&drv->lock);
-    if ((obj = testNetObjFindByName(drv, name)))
-        ret = testNetObjGetHandle(conn, obj);
-    else
+    if (!obj)
         virReportError(VIR_ERR_NO_NETWORK,
-                       "no network with matching name '%s'", name);
-    g_mutex_unlock(&drv->lock);
-    return ret;
+                       "no network with matching name '%s'",
+                       (const char *)name);
+    return obj;
 }
 
 
-static virNetworkPtr
-testNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+static void *
+testNetObjLookupUUID(testDriver *drv, const void *uuid)
 {
-    testDriver *drv = conn->privateData;
-    virNetworkPtr ret = NULL;
-    testNetObj *obj;
+    testNetObj *obj = testNetObjFindByUUID(drv, uuid);
 
-    g_mutex_lock(&drv->lock);
-    if ((obj = testNetObjFindByUUID(drv, uuid))) {
-        ret = testNetObjGetHandle(conn, obj);
-    } else {
+    if (!obj) {
         char uuidstr[VIR_UUID_STRING_BUFLEN];
 
         virUUIDFormat(uuid, uuidstr);
         virReportError(VIR_ERR_NO_NETWORK,
                        "no network with matching uuid '%s'", uuidstr);
     }
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return obj;
+}
+
+
+static virNetworkPtr
+testNetworkLookupByName(virConnectPtr conn, const char *name)
+{
+    return testLookup(conn, testNetObjLookupName, name, testNetObjListHandle);
+}
+
+
+static virNetworkPtr
+testNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+{
+    return testLookup(conn, testNetObjLookupUUID, uuid, testNetObjListHandle);
 }
 
 
@@ -351,28 +342,41 @@ testNetworkLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 
 /* ---- define, create, destroy ---- */
 
+/* What DefineXML (persistent) and CreateXML (`live`: started, transient
+ * unless defined before) share. */
 static virNetworkPtr
-testNetworkDefineXMLFlags(virConnectPtr conn, const char *xml,
-                          unsigned int flags)
+testNetworkAddXML(virConnectPtr conn, const char *xml, unsigned int flags,
+                  bool live)
 {
     testDriver *drv = conn->privateData;
     g_autoptr(virNetworkDef) def = NULL;
     virNetworkPtr ret = NULL;
     testNetObj *obj;
 
-    virCheckFlags(VIR_NETWORK_DEFINE_VALIDATE, NULL);
-
     if (!(def = virNetworkDefParseString(xml, flags)))
         return NULL;
 
     g_mutex_lock(&drv->lock);
-    if ((obj = testNetObjAssign(drv, &def, false))) {
-        obj->persistent = true;
-        testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_DEFINED);
+    if ((obj = testNetObjAssign(drv, &def, live))) {
+        if (live)
+            obj->active = true;
+        else
+            obj->persistent = true;
+        testNetObjEvent(drv, obj, live ? VIR_NETWORK_EVENT_STARTED
+                                       : VIR_NETWORK_EVENT_DEFINED);
         ret = testNetObjGetHandle(conn, obj);
     }
     g_mutex_unlock(&drv->lock);
     return ret;
+}
+
+
+static virNetworkPtr
+testNetworkDefineXMLFlags(virConnectPtr conn, const char *xml,
+                          unsigned int flags)
+{
+    virCheckFlags(VIR_NETWORK_DEFINE_VALIDATE, NULL);
+    return testNetworkAddXML(conn, xml, flags, false);
 }
 
 
@@ -387,24 +391,8 @@ static virNetworkPtr
 testNetworkCreateXMLFlags(virConnectPtr conn, const char *xml,
                           unsigned int flags)
 {
-    testDriver *drv = conn->privateData;
-    g_autoptr(virNetworkDef) def = NULL;
-    virNetworkPtr ret = NULL;
-    testNetObj *obj;
-
     virCheckFlags(VIR_NETWORK_CREATE_VALIDATE, NULL);
-
-    if (!(def = virNetworkDefParseString(xml, flags)))
-        return NULL;
-
-    g_mutex_lock(&drv->lock);
-    if ((obj = testNetObjAssign(drv, &def, true))) {
-        obj->active = true;
-        testNetObjEvent(drv, obj, VIR_NETWORK_EVENT_STARTED);
-        ret = testNetObjGetHandle(conn, obj);
-    }
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testNetworkAddXML(conn, xml, flags, true);
 }
 
 

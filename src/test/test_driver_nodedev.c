@@ -98,6 +98,14 @@ testNodeDevGetHandle(virConnectPtr conn, const virNodeDeviceDef *def)
 }
 
 
+static void *
+testNodeDevListHandle(virConnectPtr conn, void *def,
+                      void *opaque G_GNUC_UNUSED)
+{
+    return testNodeDevGetHandle(conn, def);
+}
+
+
 static int
 testNodeNumOfDevices(virConnectPtr conn, const char *cap, unsigned int flags)
 {
@@ -139,8 +147,9 @@ testNodeListDevices(virConnectPtr conn, const char *cap, char **const names,
 
 
 static bool
-testNodeDevMatchFlags(const virNodeDeviceDef *def, unsigned int flags)
+testNodeDevMatchFlags(const void *opaque, unsigned int flags)
 {
+    const virNodeDeviceDef *def = opaque;
     int type;
 
     if (!(flags & TEST_NODEDEV_CAP_FLAGS))
@@ -158,51 +167,30 @@ testConnectListAllNodeDevices(virConnectPtr conn, virNodeDevicePtr **devices,
                               unsigned int flags)
 {
     testDriver *drv = conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    int ret = -1;
-    size_t i;
+    int ret;
 
     virCheckFlags(TEST_NODEDEV_CAP_FLAGS, -1);
 
     g_mutex_lock(&drv->lock);
-    for (i = 0; i < drv->devs->len; i++) {
-        virNodeDeviceDef *def = g_ptr_array_index(drv->devs, i);
-        virNodeDevicePtr dev = NULL;
-
-        if (!testNodeDevMatchFlags(def, flags))
-            continue;
-        if (devices && !(dev = testNodeDevGetHandle(conn, def)))
-            goto cleanup;
-        g_ptr_array_add(list, dev);
-    }
-    ret = list->len;
-    if (devices) {
-        *devices = g_new0(virNodeDevicePtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*devices)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
-
- cleanup:
+    ret = testListAll(conn, drv->devs, testNodeDevMatchFlags, flags,
+                      testNodeDevListHandle, NULL, (void ***)devices);
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
+}
+
+
+static void *
+testNodeDevLookupName(testDriver *drv, const void *name)
+{
+    return testNodeDevFromName(drv, name);
 }
 
 
 static virNodeDevicePtr
 testNodeDeviceLookupByName(virConnectPtr conn, const char *name)
 {
-    testDriver *drv = conn->privateData;
-    virNodeDevicePtr ret = NULL;
-    virNodeDeviceDef *def;
-
-    g_mutex_lock(&drv->lock);
-    if ((def = testNodeDevFromName(drv, name)))
-        ret = testNodeDevGetHandle(conn, def);
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testLookup(conn, testNodeDevLookupName, name,
+                      testNodeDevListHandle);
 }
 
 

@@ -376,22 +376,24 @@ testSnapListNames(testSnapList *list, testSnapObj *from, char **names,
 }
 
 
+/* testListAll's handle maker for the snapshots of the domain @opaque. */
+static void *
+testSnapListHandle(virConnectPtr conn G_GNUC_UNUSED, void *obj, void *opaque)
+{
+    testSnapObj *snap = obj;
+
+    return virGetDomainSnapshot(opaque, snap->def->name);
+}
+
+
 static int
 testSnapListHandles(testSnapList *list, testSnapObj *from, virDomainPtr dom,
                     virDomainSnapshotPtr **snaps, unsigned int flags)
 {
     g_autoptr(GPtrArray) sel = testSnapListSelect(list, from, flags);
-    size_t i;
 
-    if (snaps) {
-        *snaps = g_new0(virDomainSnapshotPtr, sel->len + 1);
-        for (i = 0; i < sel->len; i++) {
-            testSnapObj *snap = g_ptr_array_index(sel, i);
-
-            (*snaps)[i] = virGetDomainSnapshot(dom, snap->def->name);
-        }
-    }
-    return sel->len;
+    return testListAll(dom->conn, sel, NULL, 0, testSnapListHandle, dom,
+                       (void ***)snaps);
 }
 
 

@@ -133,6 +133,14 @@ testVolGetHandle(virConnectPtr conn, testPoolObj *pool, virStorageVolDef *vol)
 }
 
 
+/* testListAll's handle maker for the volumes of the pool @opaque. */
+static void *
+testVolListHandle(virConnectPtr conn, void *vol, void *opaque)
+{
+    return testVolGetHandle(conn, opaque, vol);
+}
+
+
 static virStorageVolDef *
 testVolFindByName(testPoolObj *pool, const char *name)
 {
@@ -362,9 +370,19 @@ static const unsigned int testPoolTypeFlags[VIR_STORAGE_POOL_LAST] = {
      VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE | \
      VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT)
 
-static bool
-testPoolObjMatchFilter(const testPoolObj *obj, unsigned int flags)
+static void *
+testPoolObjListHandle(virConnectPtr conn, void *obj,
+                      void *opaque G_GNUC_UNUSED)
 {
+    return testPoolObjGetHandle(conn, obj);
+}
+
+
+static bool
+testPoolObjMatchFilter(const void *opaque, unsigned int flags)
+{
+    const testPoolObj *obj = opaque;
+
     if ((flags & (VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE |
                   VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE)) &&
         !((flags & VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE && obj->active) ||
@@ -397,9 +415,7 @@ testConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
                                unsigned int flags)
 {
     testDriver *drv = conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    int ret = -1;
-    size_t i;
+    int ret;
 
     virCheckFlags(VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE |
                   VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE |
@@ -410,68 +426,51 @@ testConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
                   TEST_POOL_TYPE_FLAGS, -1);
 
     g_mutex_lock(&drv->lock);
-    for (i = 0; i < drv->pools->len; i++) {
-        testPoolObj *obj = g_ptr_array_index(drv->pools, i);
-        virStoragePoolPtr pool = NULL;
-
-        if (!testPoolObjMatchFilter(obj, flags))
-            continue;
-        if (pools && !(pool = testPoolObjGetHandle(conn, obj)))
-            goto cleanup;
-        g_ptr_array_add(list, pool);
-    }
-    ret = list->len;
-    if (pools) {
-        *pools = g_new0(virStoragePoolPtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*pools)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
-
- cleanup:
+    ret = testListAll(conn, drv->pools, testPoolObjMatchFilter, flags,
+                      testPoolObjListHandle, NULL, (void ***)pools);
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
 }
 
 
 /* ---- pools: lookups ---- */
 
-static virStoragePoolPtr
-testStoragePoolLookupByName(virConnectPtr conn, const char *name)
+static void *
+testPoolObjLookupName(testDriver *drv, const void *name)
 {
-    testDriver *drv = conn->privateData;
-    virStoragePoolPtr ret = NULL;
-    testPoolObj *obj;
-
-    g_mutex_lock(&drv->lock);
-    if ((obj = testPoolObjFromName(drv, name)))
-        ret = testPoolObjGetHandle(conn, obj);
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return testPoolObjFromName(drv, name);
 }
 
 
-static virStoragePoolPtr
-testStoragePoolLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+static void *
+testPoolObjLookupUUID(testDriver *drv, const void *uuid)
 {
-    testDriver *drv = conn->privateData;
-    virStoragePoolPtr ret = NULL;
-    testPoolObj *obj;
+    testPoolObj *obj = testPoolObjFindByUUID(drv, uuid);
 
-    g_mutex_lock(&drv->lock);
-    if ((obj = testPoolObjFindByUUID(drv, uuid))) {
-        ret = testPoolObjGetHandle(conn, obj);
-    } else {
+    if (!obj) {
         char uuidstr[VIR_UUID_STRING_BUFLEN];
 
         virUUIDFormat(uuid, uuidstr);
         virReportError(VIR_ERR_NO_STORAGE_POOL,
                        "no storage pool with matching uuid '%s'", uuidstr);
     }
-    g_mutex_unlock(&drv->lock);
-    return ret;
+    return obj;
+}
+
+
+static virStoragePoolPtr
+testStoragePoolLookupByName(virConnectPtr conn, const char *name)
+{
+    return testLookup(conn, testPoolObjLookupName, name,
+                      testPoolObjListHandle);
+}
+
+
+static virStoragePoolPtr
+testStoragePoolLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+{
+    return testLookup(conn, testPoolObjLookupUUID, uuid,
+                      testPoolObjListHandle);
 }
 
 
@@ -835,10 +834,8 @@ testStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
                               unsigned int flags)
 {
     testDriver *drv = pool->conn->privateData;
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
     testPoolObj *obj;
     int ret = -1;
-    size_t i;
 
     virCheckFlags(0, -1);
 
@@ -850,26 +847,11 @@ testStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
                        "storage pool is not active");
         goto cleanup;
     }
-    for (i = 0; i < obj->vols->len; i++) {
-        virStorageVolDef *def = g_ptr_array_index(obj->vols, i);
-        virStorageVolPtr vol = NULL;
-
-        if (vols && !(vol = testVolGetHandle(pool->conn, obj, def)))
-            goto cleanup;
-        g_ptr_array_add(list, vol);
-    }
-    ret = list->len;
-    if (vols) {
-        *vols = g_new0(virStorageVolPtr, list->len + 1);
-        for (i = 0; i < list->len; i++)
-            (*vols)[i] = g_ptr_array_index(list, i);
-        g_ptr_array_set_size(list, 0);
-    }
+    ret = testListAll(pool->conn, obj->vols, NULL, 0, testVolListHandle, obj,
+                      (void ***)vols);
 
  cleanup:
     g_mutex_unlock(&drv->lock);
-    for (i = 0; i < list->len; i++)
-        virObjectUnref(g_ptr_array_index(list, i));
     return ret;
 }
 

@@ -42,7 +42,7 @@ testRawRead(const virDomainDef *def, virDomainRawElem which)
 }
 
 
-static void
+void
 testRawRender(GString *buf, xmlNodePtr node, int level)
 {
     xmlAttrPtr attr;

@@ -23,6 +23,9 @@ xmlDocPtr testRawRead(const virDomainDef *def, virDomainRawElem which);
 /* Store the tree (the raw element is dropped when `doc` is NULL or its
  * root has neither children nor text). */
 void testRawWrite(virDomainDef *def, virDomainRawElem which, xmlDocPtr doc);
+/* Append `node` and its elements in libvirt's layout, indented `level`
+ * steps. */
+void testRawRender(GString *buf, xmlNodePtr node, int level);
 
 int testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params,
                                   int *nparams, unsigned int flags);

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "test/test_driver.h"
+#include "test/test_driver_tunables.h"
 #include "conf/domain_xmlutil.h"
 #include "util/virerror.h"
 
@@ -199,57 +199,6 @@ testCputuneRank(const char *name)
 }
 
 
-/* The definition's <cputune> as a tree (NULL when it has none). */
-static xmlDocPtr
-testCputuneRead(const virDomainDef *def)
-{
-    const char *raw = def->raw[VIR_DOMAIN_RAW_CPUTUNE];
-
-    if (!raw)
-        return NULL;
-    return xmlReadMemory(raw, strlen(raw), "cputune", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-                         XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
-}
-
-
-static void
-testCputuneRender(GString *buf, xmlNodePtr node, int level)
-{
-    xmlAttrPtr attr;
-    xmlNodePtr cur;
-    bool elems = false;
-    g_autofree char *text = NULL;
-
-    virDomXMLIndent(buf, level);
-    g_string_append_printf(buf, "<%s", (const char *)node->name);
-    for (attr = node->properties; attr; attr = attr->next) {
-        g_autofree char *val = virDomXMLProp(node, (const char *)attr->name);
-
-        virDomXMLAttr(buf, (const char *)attr->name, val ? val : "");
-    }
-    for (cur = node->children; cur; cur = cur->next) {
-        if (cur->type == XML_ELEMENT_NODE)
-            elems = true;
-    }
-    if (elems) {
-        g_string_append(buf, ">\n");
-        for (cur = node->children; cur; cur = cur->next) {
-            if (cur->type == XML_ELEMENT_NODE)
-                testCputuneRender(buf, cur, level + 1);
-        }
-        virDomXMLIndent(buf, level);
-        g_string_append_printf(buf, "</%s>\n", (const char *)node->name);
-    } else if ((text = virDomXMLText(node)) && *g_strstrip(text)) {
-        g_string_append_c(buf, '>');
-        virDomXMLEscape(buf, text);
-        g_string_append_printf(buf, "</%s>\n", (const char *)node->name);
-    } else {
-        g_string_append(buf, "/>\n");
-    }
-}
-
-
 /* Store `doc` back as the definition's <cputune> (dropped when empty). */
 static void
 testCputuneWrite(virDomainDef *def, xmlDocPtr doc)
@@ -261,7 +210,7 @@ testCputuneWrite(virDomainDef *def, xmlDocPtr doc)
     if (!root || !xmlFirstElementChild(root))
         return;
     buf = g_string_new(NULL);
-    testCputuneRender(buf, root, 1);
+    testRawRender(buf, root, 1);
     def->raw[VIR_DOMAIN_RAW_CPUTUNE] = g_string_free(buf, FALSE);
 }
 
@@ -299,7 +248,7 @@ static void
 testPinGet(testDriver *drv, const virDomainDef *def, int vcpu,
            testCPUSet *set)
 {
-    g_autoptr(testXMLDoc) doc = testCputuneRead(def);
+    g_autoptr(testXMLDoc) doc = testRawRead(def, VIR_DOMAIN_RAW_CPUTUNE);
     xmlNodePtr pin = testCputuneFindPin(doc, vcpu);
 
     if (pin) {
@@ -320,7 +269,7 @@ testPinGet(testDriver *drv, const virDomainDef *def, int vcpu,
 static void
 testPinSet(virDomainDef *def, int vcpu, const testCPUSet *set)
 {
-    g_autoptr(testXMLDoc) doc = testCputuneRead(def);
+    g_autoptr(testXMLDoc) doc = testRawRead(def, VIR_DOMAIN_RAW_CPUTUNE);
     g_autofree char *cpuset = testCPUSetFormat(set);
     const char *name = vcpu < 0 ? "emulatorpin" : "vcpupin";
     int rank = testCputuneRank(name);
@@ -373,7 +322,7 @@ testPinSet(virDomainDef *def, int vcpu, const testCPUSet *set)
 static void
 testPinDropFrom(virDomainDef *def, unsigned int first)
 {
-    g_autoptr(testXMLDoc) doc = testCputuneRead(def);
+    g_autoptr(testXMLDoc) doc = testRawRead(def, VIR_DOMAIN_RAW_CPUTUNE);
     xmlNodePtr cur;
     xmlNodePtr next;
     bool changed = false;

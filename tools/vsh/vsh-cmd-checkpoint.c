@@ -169,10 +169,161 @@ vshXMLEscapeTo(GString *buf, const char *pre, const char *str,
 }
 
 
+typedef struct {
+    void *handle;
+    const char *name;
+    char *parent;
+} vshMomentEntry;
+
+
+static int
+vshMomentEntrySorter(const void *a, const void *b)
+{
+    const vshMomentEntry *ea = a;
+    const vshMomentEntry *eb = b;
+
+    return g_ascii_strcasecmp(ea->name, eb->name);
+}
+
+
+static bool
+vshMomentTablePrint(vshControl *ctl, const vshMomentKind *kind,
+                    vshMomentEntry *entries, size_t n, bool parents)
+{
+    const char *cols[2] = { NULL, NULL };
+    size_t ncols = 0;
+    g_autoptr(vshTable) table = NULL;
+    size_t i;
+
+    /* the optional columns; a NULL ends the list */
+    if (kind->stateXPath)
+        cols[ncols++] = "State";
+    if (parents)
+        cols[ncols++] = "Parent";
+    table = vshTableNew("Name", "Creation Time", cols[0], cols[1], NULL);
+    for (i = 0; i < n; i++) {
+        g_autofree char *xml = NULL;
+        g_autofree char *when = NULL;
+        g_autofree char *state = NULL;
+        const char *cells[4] = { NULL, NULL, NULL, NULL };
+        size_t ncells = 0;
+
+        if (!(xml = kind->getXML(entries[i].handle)))
+            return false;
+        when = vshFormatCreationTime(vshXMLNumber(xml, kind->timeXPath));
+        cells[ncells++] = entries[i].name;
+        cells[ncells++] = when;
+        if (kind->stateXPath) {
+            state = vshXMLString(xml, kind->stateXPath);
+            cells[ncells++] = state ? state : "";
+        }
+        if (parents)
+            cells[ncells++] = entries[i].parent ? entries[i].parent : "";
+        vshTableAppend(table, cells[0], cells[1], cells[2], cells[3], NULL);
+    }
+    vshTablePrint(ctl, table);
+    return true;
+}
+
+
+bool
+vshMomentListPrint(vshControl *ctl, const vshMomentKind *kind, void *start,
+                   void **handles, int count, bool tree, bool names,
+                   bool parents, bool topological)
+{
+    g_autofree vshMomentEntry *entries = g_new0(vshMomentEntry, count + 2);
+    size_t first = 0;
+    size_t n = 0;
+    bool ret = true;
+    size_t i;
+
+    /* a tree from one moment starts at that moment */
+    if (start && tree) {
+        entries[n++].handle = g_steal_pointer(&start);
+        first = 1;
+    }
+    for (i = 0; i < (size_t)count; i++)
+        entries[n++].handle = handles[i];
+    g_free(handles);
+    for (i = 0; i < n; i++) {
+        entries[i].name = kind->getName(entries[i].handle);
+        if ((tree || parents) && i >= first)
+            entries[i].parent = kind->parentName(entries[i].handle);
+    }
+    if (!topological && n > first + 1)
+        qsort(entries + first, n - first, sizeof(*entries),
+              vshMomentEntrySorter);
+
+    if (tree) {
+        g_autofree vshTreeItem *items = g_new0(vshTreeItem, n + 1);
+
+        for (i = 0; i < n; i++) {
+            items[i].name = entries[i].name;
+            items[i].parent = entries[i].parent;
+        }
+        vshTreePrint(ctl, items, n);
+    } else if (names) {
+        for (i = 0; i < n; i++)
+            vshPrint(ctl, "%s\n", entries[i].name);
+    } else {
+        ret = vshMomentTablePrint(ctl, kind, entries, n, parents);
+    }
+
+    for (i = 0; i < n; i++) {
+        kind->freeHandle(entries[i].handle);
+        g_free(entries[i].parent);
+    }
+    if (start)
+        kind->freeHandle(start);
+    return ret;
+}
+
+
+bool
+vshMomentDelete(vshControl *ctl, const vshCmd *cmd, const vshMomentKind *kind,
+                void *handle, const char *name)
+{
+    unsigned int flags = 0;
+
+    if (vshCmdOptBool(cmd, "children"))
+        flags |= kind->delChildren;
+    if (vshCmdOptBool(cmd, "children-only"))
+        flags |= kind->delChildrenOnly;
+    if (vshCmdOptBool(cmd, "metadata"))
+        flags |= kind->delMetadata;
+
+    if (kind->del(handle, flags) < 0) {
+        vshError(ctl, "Failed to delete %s %s", kind->noun, name);
+        return false;
+    }
+    if (flags & kind->delChildrenOnly)
+        vshPrintExtra(ctl, "Domain %s %s children deleted\n", kind->noun,
+                      name);
+    else
+        vshPrintExtra(ctl, "Domain %s %s deleted\n", kind->noun, name);
+    return true;
+}
+
+
+bool
+vshMomentPrintParent(vshControl *ctl, const vshMomentKind *kind,
+                     void *handle, const char *name)
+{
+    g_autofree char *parent = kind->parentName(handle);
+
+    if (!parent) {
+        vshError(ctl, "%s '%s' has no parent", kind->noun, name);
+        return false;
+    }
+    vshPrint(ctl, "%s", parent);
+    return true;
+}
+
+
 /* ---- lookups ---- */
 
 static void
-vshCheckpointFree(virDomainCheckpointPtr ckpt)
+vshCheckpointFree(void *ckpt)
 {
     if (ckpt)
         virDomainCheckpointFree(ckpt);
@@ -202,7 +353,7 @@ vshLookupCheckpoint(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
 
 /* The parent's name, or NULL (no error left behind) for a root. */
 static char *
-vshCheckpointParentName(virDomainCheckpointPtr ckpt)
+vshCheckpointParentName(void *ckpt)
 {
     virDomainCheckpointPtr parent = virDomainCheckpointGetParent(ckpt, 0);
     char *name;
@@ -215,6 +366,44 @@ vshCheckpointParentName(virDomainCheckpointPtr ckpt)
     virDomainCheckpointFree(parent);
     return name;
 }
+
+
+/* How the listing, delete and parent code shared with the snapshots
+ * (vsh.h: vshMomentKind) reads these handles. */
+static const char *
+vshCkptName(void *handle)
+{
+    return virDomainCheckpointGetName(handle);
+}
+
+
+static char *
+vshCkptXML(void *handle)
+{
+    return virDomainCheckpointGetXMLDesc(handle,
+                                         VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN);
+}
+
+
+static int
+vshCkptDelete(void *handle, unsigned int flags)
+{
+    return virDomainCheckpointDelete(handle, flags);
+}
+
+
+static const vshMomentKind vshCheckpointKind = {
+    .noun = "checkpoint",
+    .getName = vshCkptName,
+    .getXML = vshCkptXML,
+    .parentName = vshCheckpointParentName,
+    .freeHandle = vshCheckpointFree,
+    .timeXPath = "string(/domaincheckpoint/creationTime)",
+    .del = vshCkptDelete,
+    .delChildren = VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN,
+    .delChildrenOnly = VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY,
+    .delMetadata = VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY,
+};
 
 
 /* ---- checkpoint-create ---- */
@@ -389,29 +578,12 @@ vshCmdCheckpointDelete(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainCheckpoint) ckpt = NULL;
     const char *name = NULL;
-    unsigned int flags = 0;
 
     if (!(dom = vshLookupDomain(ctl, cmd, VSH_BYALL, NULL)))
         return false;
     if (!(ckpt = vshLookupCheckpoint(ctl, cmd, dom, &name)))
         return false;
-
-    if (vshCmdOptBool(cmd, "children"))
-        flags |= VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN;
-    if (vshCmdOptBool(cmd, "children-only"))
-        flags |= VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY;
-    if (vshCmdOptBool(cmd, "metadata"))
-        flags |= VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY;
-
-    if (virDomainCheckpointDelete(ckpt, flags) < 0) {
-        vshError(ctl, "Failed to delete checkpoint %s", name);
-        return false;
-    }
-    if (flags & VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY)
-        vshPrintExtra(ctl, "Domain checkpoint %s children deleted\n", name);
-    else
-        vshPrintExtra(ctl, "Domain checkpoint %s deleted\n", name);
-    return true;
+    return vshMomentDelete(ctl, cmd, &vshCheckpointKind, ckpt, name);
 }
 
 
@@ -572,21 +744,6 @@ static const vshCmdOptDef vshOptsCheckpointList[] = {
     VSH_OPT_END
 };
 
-typedef struct {
-    virDomainCheckpointPtr ckpt;
-    char *parent;
-} vshCkptEntry;
-
-
-static int
-vshCkptEntrySorter(const void *a, const void *b)
-{
-    const vshCkptEntry *ea = a;
-    const vshCkptEntry *eb = b;
-
-    return g_ascii_strcasecmp(virDomainCheckpointGetName(ea->ckpt),
-                              virDomainCheckpointGetName(eb->ckpt));
-}
 
 
 static bool
@@ -595,17 +752,12 @@ vshCmdCheckpointList(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainCheckpoint) start = NULL;
     virDomainCheckpointPtr *ckpts = NULL;
-    vshCkptEntry *entries = NULL;
     bool optTree = vshCmdOptBool(cmd, "tree");
-    bool optName = vshCmdOptBool(cmd, "name");
     bool optParent = vshCmdOptBool(cmd, "parent");
     bool optTopo = vshCmdOptBool(cmd, "topological");
     const char *from = NULL;
     unsigned int flags = 0;
-    bool ret = false;
     int count;
-    size_t n = 0;
-    size_t i;
 
     if (!vshCmdExclusive(ctl, cmd, "tree", "name") ||
         !vshCmdExclusive(ctl, cmd, "parent", "tree") ||
@@ -648,78 +800,9 @@ vshCmdCheckpointList(vshControl *ctl, const vshCmd *cmd)
     }
     if (count < 0)
         return false;
-
-    /* a tree from one checkpoint starts at that checkpoint */
-    entries = g_new0(vshCkptEntry, count + 1);
-    if (from && optTree)
-        entries[n++].ckpt = g_steal_pointer(&start);
-    for (i = 0; i < (size_t)count; i++)
-        entries[n++].ckpt = ckpts[i];
-    g_free(ckpts);
-
-    if (optTree || optParent) {
-        for (i = 0; i < n; i++) {
-            if (i == 0 && from && optTree)
-                continue;
-            entries[i].parent = vshCheckpointParentName(entries[i].ckpt);
-        }
-    }
-    if (!optTopo && n > 1) {
-        size_t first = from && optTree ? 1 : 0;
-
-        qsort(entries + first, n - first, sizeof(*entries),
-              vshCkptEntrySorter);
-    }
-
-    if (optTree) {
-        g_autofree vshTreeItem *items = g_new0(vshTreeItem, n + 1);
-
-        for (i = 0; i < n; i++) {
-            items[i].name = virDomainCheckpointGetName(entries[i].ckpt);
-            items[i].parent = entries[i].parent;
-        }
-        vshTreePrint(ctl, items, n);
-    } else if (optName) {
-        for (i = 0; i < n; i++)
-            vshPrint(ctl, "%s\n", virDomainCheckpointGetName(entries[i].ckpt));
-    } else {
-        g_autoptr(vshTable) table = NULL;
-
-        if (optParent)
-            table = vshTableNew("Name", "Creation Time", "Parent", NULL);
-        else
-            table = vshTableNew("Name", "Creation Time", NULL);
-        for (i = 0; i < n; i++) {
-            g_autofree char *xml = NULL;
-            g_autofree char *when = NULL;
-
-            if (!(xml = virDomainCheckpointGetXMLDesc(entries[i].ckpt,
-                                                      VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN)))
-                goto cleanup;
-            when = vshFormatCreationTime(vshXMLNumber(xml,
-                                         "string(/domaincheckpoint/creationTime)"));
-            if (optParent)
-                vshTableAppend(table,
-                               virDomainCheckpointGetName(entries[i].ckpt),
-                               when,
-                               entries[i].parent ? entries[i].parent : "",
-                               NULL);
-            else
-                vshTableAppend(table,
-                               virDomainCheckpointGetName(entries[i].ckpt),
-                               when, NULL);
-        }
-        vshTablePrint(ctl, table);
-    }
-    ret = true;
-
- cleanup:
-    for (i = 0; i < n; i++) {
-        vshCheckpointFree(entries[i].ckpt);
-        g_free(entries[i].parent);
-    }
-    g_free(entries);
-    return ret;
+    return vshMomentListPrint(ctl, &vshCheckpointKind, g_steal_pointer(&start),
+                              (void **)ckpts, count, optTree,
+                              vshCmdOptBool(cmd, "name"), optParent, optTopo);
 }
 
 
@@ -737,19 +820,13 @@ vshCmdCheckpointParent(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainCheckpoint) ckpt = NULL;
-    g_autofree char *parent = NULL;
     const char *name = NULL;
 
     if (!(dom = vshLookupDomain(ctl, cmd, VSH_BYALL, NULL)))
         return false;
     if (!(ckpt = vshLookupCheckpoint(ctl, cmd, dom, &name)))
         return false;
-    if (!(parent = vshCheckpointParentName(ckpt))) {
-        vshError(ctl, "checkpoint '%s' has no parent", name);
-        return false;
-    }
-    vshPrint(ctl, "%s", parent);
-    return true;
+    return vshMomentPrintParent(ctl, &vshCheckpointKind, ckpt, name);
 }
 
 

@@ -307,37 +307,38 @@ vshCmdNetStart(vshControl *ctl, const vshCmd *cmd)
 }
 
 
+/* net-destroy, net-undefine: one call on the network named by the
+ * argument, and "Failed to VERB network NAME" or "Network NAME DONE". */
 static bool
-vshCmdNetDestroy(vshControl *ctl, const vshCmd *cmd)
+vshNetAction(vshControl *ctl, const vshCmd *cmd, int (*action)(virNetworkPtr),
+             const char *verb, const char *done)
 {
     g_autoptr(virNetwork) net = NULL;
     const char *name;
 
     if (!(net = vshLookupNetwork(ctl, cmd, VSH_BYUUID | VSH_BYNAME, &name)))
         return false;
-    if (virNetworkDestroy(net) < 0) {
-        vshError(ctl, "Failed to destroy network %s", name);
+    if (action(net) < 0) {
+        vshError(ctl, "Failed to %s network %s", verb, name);
         return false;
     }
-    vshPrintExtra(ctl, "Network %s destroyed\n", name);
+    vshPrintExtra(ctl, "Network %s %s\n", name, done);
     return true;
+}
+
+
+static bool
+vshCmdNetDestroy(vshControl *ctl, const vshCmd *cmd)
+{
+    return vshNetAction(ctl, cmd, virNetworkDestroy, "destroy", "destroyed");
 }
 
 
 static bool
 vshCmdNetUndefine(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virNetwork) net = NULL;
-    const char *name;
-
-    if (!(net = vshLookupNetwork(ctl, cmd, VSH_BYUUID | VSH_BYNAME, &name)))
-        return false;
-    if (virNetworkUndefine(net) < 0) {
-        vshError(ctl, "Failed to undefine network %s", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Network %s has been undefined\n", name);
-    return true;
+    return vshNetAction(ctl, cmd, virNetworkUndefine, "undefine",
+                        "has been undefined");
 }
 
 

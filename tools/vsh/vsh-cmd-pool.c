@@ -477,54 +477,54 @@ vshCmdPoolStart(vshControl *ctl, const vshCmd *cmd)
 
 /* ---- pool-destroy, pool-undefine, pool-refresh, pool-autostart ----- */
 
+/* pool-destroy, pool-undefine, pool-refresh: one call on the pool named
+ * by the argument, and "Failed to VERB pool NAME" or "Pool NAME DONE". */
 static bool
-vshCmdPoolDestroy(vshControl *ctl, const vshCmd *cmd)
+vshPoolAction(vshControl *ctl, const vshCmd *cmd,
+              int (*action)(virStoragePoolPtr), const char *verb,
+              const char *done)
 {
     g_autoptr(virStoragePool) pool = NULL;
     const char *name;
 
     if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, &name)))
         return false;
-    if (virStoragePoolDestroy(pool) < 0) {
-        vshError(ctl, "Failed to destroy pool %s", name);
+    if (action(pool) < 0) {
+        vshError(ctl, "Failed to %s pool %s", verb, name);
         return false;
     }
-    vshPrintExtra(ctl, "Pool %s destroyed\n", name);
+    vshPrintExtra(ctl, "Pool %s %s\n", name, done);
     return true;
+}
+
+
+static int
+vshPoolRefresh(virStoragePoolPtr pool)
+{
+    return virStoragePoolRefresh(pool, 0);
+}
+
+
+static bool
+vshCmdPoolDestroy(vshControl *ctl, const vshCmd *cmd)
+{
+    return vshPoolAction(ctl, cmd, virStoragePoolDestroy, "destroy",
+                         "destroyed");
 }
 
 
 static bool
 vshCmdPoolUndefine(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virStoragePool) pool = NULL;
-    const char *name;
-
-    if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, &name)))
-        return false;
-    if (virStoragePoolUndefine(pool) < 0) {
-        vshError(ctl, "Failed to undefine pool %s", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Pool %s has been undefined\n", name);
-    return true;
+    return vshPoolAction(ctl, cmd, virStoragePoolUndefine, "undefine",
+                         "has been undefined");
 }
 
 
 static bool
 vshCmdPoolRefresh(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virStoragePool) pool = NULL;
-    const char *name;
-
-    if (!(pool = vshLookupPool(ctl, cmd, "pool", VSH_BYUUID | VSH_BYNAME, &name)))
-        return false;
-    if (virStoragePoolRefresh(pool, 0) < 0) {
-        vshError(ctl, "Failed to refresh pool %s", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Pool %s refreshed\n", name);
-    return true;
+    return vshPoolAction(ctl, cmd, vshPoolRefresh, "refresh", "refreshed");
 }
 
 

@@ -25,7 +25,7 @@
 
 
 static void
-vshSnapshotFree(virDomainSnapshotPtr snap)
+vshSnapshotFree(void *snap)
 {
     if (snap)
         virDomainSnapshotFree(snap);
@@ -64,7 +64,7 @@ vshLookupSnapshot(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
 
 /* The parent's name, or NULL (no error left behind) for a root. */
 static char *
-vshSnapshotParentName(virDomainSnapshotPtr snap)
+vshSnapshotParentName(void *snap)
 {
     virDomainSnapshotPtr parent = virDomainSnapshotGetParent(snap, 0);
     char *name;
@@ -77,6 +77,44 @@ vshSnapshotParentName(virDomainSnapshotPtr snap)
     virDomainSnapshotFree(parent);
     return name;
 }
+
+
+/* How the listing, delete and parent code shared with the checkpoints
+ * (vsh.h: vshMomentKind) reads these handles. */
+static const char *
+vshSnapName(void *handle)
+{
+    return virDomainSnapshotGetName(handle);
+}
+
+
+static char *
+vshSnapXML(void *handle)
+{
+    return virDomainSnapshotGetXMLDesc(handle, 0);
+}
+
+
+static int
+vshSnapDelete(void *handle, unsigned int flags)
+{
+    return virDomainSnapshotDelete(handle, flags);
+}
+
+
+static const vshMomentKind vshSnapshotKind = {
+    .noun = "snapshot",
+    .getName = vshSnapName,
+    .getXML = vshSnapXML,
+    .parentName = vshSnapshotParentName,
+    .freeHandle = vshSnapshotFree,
+    .timeXPath = "string(/domainsnapshot/creationTime)",
+    .stateXPath = "string(/domainsnapshot/state)",
+    .del = vshSnapDelete,
+    .delChildren = VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN,
+    .delChildrenOnly = VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY,
+    .delMetadata = VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY,
+};
 
 
 /* ---- snapshot-create ---- */
@@ -405,29 +443,12 @@ vshCmdSnapshotDelete(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainSnapshot) snap = NULL;
     const char *name = NULL;
-    unsigned int flags = 0;
 
     if (!(dom = vshLookupDomain(ctl, cmd, VSH_BYALL, NULL)))
         return false;
     if (!(snap = vshLookupSnapshot(ctl, cmd, dom, &name)))
         return false;
-
-    if (vshCmdOptBool(cmd, "children"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN;
-    if (vshCmdOptBool(cmd, "children-only"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY;
-    if (vshCmdOptBool(cmd, "metadata"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY;
-
-    if (virDomainSnapshotDelete(snap, flags) < 0) {
-        vshError(ctl, "Failed to delete snapshot %s", name);
-        return false;
-    }
-    if (flags & VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY)
-        vshPrintExtra(ctl, "Domain snapshot %s children deleted\n", name);
-    else
-        vshPrintExtra(ctl, "Domain snapshot %s deleted\n", name);
-    return true;
+    return vshMomentDelete(ctl, cmd, &vshSnapshotKind, snap, name);
 }
 
 
@@ -667,21 +688,6 @@ static const struct {
     { "external", VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL, true },
 };
 
-typedef struct {
-    virDomainSnapshotPtr snap;
-    char *parent;
-} vshSnapEntry;
-
-
-static int
-vshSnapEntrySorter(const void *a, const void *b)
-{
-    const vshSnapEntry *ea = a;
-    const vshSnapEntry *eb = b;
-
-    return g_ascii_strcasecmp(virDomainSnapshotGetName(ea->snap),
-                              virDomainSnapshotGetName(eb->snap));
-}
 
 
 static bool
@@ -723,17 +729,12 @@ vshCmdSnapshotList(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainSnapshot) start = NULL;
     virDomainSnapshotPtr *snaps = NULL;
-    vshSnapEntry *entries = NULL;
     bool optTree = vshCmdOptBool(cmd, "tree");
-    bool optName = vshCmdOptBool(cmd, "name");
     bool optParent = vshCmdOptBool(cmd, "parent");
     bool optTopo = vshCmdOptBool(cmd, "topological");
     const char *from = NULL;
     unsigned int flags = 0;
-    bool ret = false;
-    size_t first = 0;
     int count;
-    size_t n = 0;
     size_t i;
 
     if (vshCmdOptString(ctl, cmd, "from", &from) < 0)
@@ -770,71 +771,9 @@ vshCmdSnapshotList(vshControl *ctl, const vshCmd *cmd)
     }
     if (count < 0)
         return false;
-
-    /* a tree from one snapshot starts at that snapshot */
-    entries = g_new0(vshSnapEntry, count + 2);
-    if (start && optTree) {
-        entries[n++].snap = g_steal_pointer(&start);
-        first = 1;
-    }
-    for (i = 0; i < (size_t)count; i++)
-        entries[n++].snap = snaps[i];
-    g_free(snaps);
-
-    if (optTree || optParent) {
-        for (i = first; i < n; i++)
-            entries[i].parent = vshSnapshotParentName(entries[i].snap);
-    }
-    if (!optTopo && n > first + 1)
-        qsort(entries + first, n - first, sizeof(*entries), vshSnapEntrySorter);
-
-    if (optTree) {
-        g_autofree vshTreeItem *items = g_new0(vshTreeItem, n + 1);
-
-        for (i = 0; i < n; i++) {
-            items[i].name = virDomainSnapshotGetName(entries[i].snap);
-            items[i].parent = entries[i].parent;
-        }
-        vshTreePrint(ctl, items, n);
-    } else if (optName) {
-        for (i = 0; i < n; i++)
-            vshPrint(ctl, "%s\n", virDomainSnapshotGetName(entries[i].snap));
-    } else {
-        g_autoptr(vshTable) table = NULL;
-
-        if (optParent)
-            table = vshTableNew("Name", "Creation Time", "State", "Parent", NULL);
-        else
-            table = vshTableNew("Name", "Creation Time", "State", NULL);
-        for (i = 0; i < n; i++) {
-            const char *sname = virDomainSnapshotGetName(entries[i].snap);
-            g_autofree char *xml = NULL;
-            g_autofree char *when = NULL;
-            g_autofree char *state = NULL;
-
-            if (!(xml = virDomainSnapshotGetXMLDesc(entries[i].snap, 0)))
-                goto cleanup;
-            when = vshFormatCreationTime(vshXMLNumber(xml,
-                                         "string(/domainsnapshot/creationTime)"));
-            state = vshXMLString(xml, "string(/domainsnapshot/state)");
-            if (optParent)
-                vshTableAppend(table, sname, when, state ? state : "",
-                               entries[i].parent ? entries[i].parent : "",
-                               NULL);
-            else
-                vshTableAppend(table, sname, when, state ? state : "", NULL);
-        }
-        vshTablePrint(ctl, table);
-    }
-    ret = true;
-
- cleanup:
-    for (i = 0; i < n; i++) {
-        vshSnapshotFree(entries[i].snap);
-        g_free(entries[i].parent);
-    }
-    g_free(entries);
-    return ret;
+    return vshMomentListPrint(ctl, &vshSnapshotKind, g_steal_pointer(&start),
+                              (void **)snaps, count, optTree,
+                              vshCmdOptBool(cmd, "name"), optParent, optTopo);
 }
 
 
@@ -853,19 +792,13 @@ vshCmdSnapshotParent(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virDomain) dom = NULL;
     g_autoptr(virDomainSnapshot) snap = NULL;
-    g_autofree char *parent = NULL;
     const char *name = NULL;
 
     if (!(dom = vshLookupDomain(ctl, cmd, VSH_BYALL, NULL)))
         return false;
     if (!(snap = vshLookupSnapshot(ctl, cmd, dom, &name)))
         return false;
-    if (!(parent = vshSnapshotParentName(snap))) {
-        vshError(ctl, "snapshot '%s' has no parent", name);
-        return false;
-    }
-    vshPrint(ctl, "%s", parent);
-    return true;
+    return vshMomentPrintParent(ctl, &vshSnapshotKind, snap, name);
 }
 
 

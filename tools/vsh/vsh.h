@@ -245,6 +245,35 @@ char *vshXMLString(const char *xml, const char *xpath);
 void vshXMLEscapeTo(GString *buf, const char *pre, const char *str,
                     const char *post);
 
+/* Checkpoints and snapshots (the "moments" of a domain): how to read and
+ * delete one kind of handle, and what its listing table shows. */
+typedef struct {
+    const char *noun;                    /* "checkpoint", "snapshot" */
+    const char *(*getName)(void *handle);
+    char *(*getXML)(void *handle);       /* the description, for the table */
+    char *(*parentName)(void *handle);   /* NULL for a root */
+    void (*freeHandle)(void *handle);
+    const char *timeXPath;               /* the creation time in the XML */
+    const char *stateXPath;              /* a State column, or NULL */
+    int (*del)(void *handle, unsigned int flags);
+    unsigned int delChildren;            /* the flags of --children, */
+    unsigned int delChildrenOnly;        /* --children-only */
+    unsigned int delMetadata;            /* and --metadata */
+} vshMomentKind;
+/* The end of checkpoint-delete and snapshot-delete, and of
+ * checkpoint-parent and snapshot-parent, once the moment is found. */
+bool vshMomentDelete(vshControl *ctl, const vshCmd *cmd,
+                     const vshMomentKind *kind, void *handle,
+                     const char *name);
+bool vshMomentPrintParent(vshControl *ctl, const vshMomentKind *kind,
+                          void *handle, const char *name);
+/* Print @handles (@count of them, taken with the array) as --tree, --name
+ * or a table (with --parent a Parent column), sorted by name unless
+ * @topological.  @start, taken too, heads the tree when given. */
+bool vshMomentListPrint(vshControl *ctl, const vshMomentKind *kind,
+                        void *start, void **handles, int count, bool tree,
+                        bool names, bool parents, bool topological);
+
 /* vsh-cmd-network.c: waiting for object events, shared by net-event,
  * pool-event, nodedev-event and secret-event.  The callbacks get the
  * vshEventData as opaque and print through vshEventPrint. */
