@@ -25,7 +25,8 @@ import os
 import re
 
 from .. import writer
-from ..naming import php_function, php_load_names, php_snake
+from ..naming import (event_callback_candidates, php_function,
+                      php_load_names, php_snake)
 from . import render
 
 TARGET = "targets/php.py"
@@ -146,6 +147,42 @@ def _build(api, f, name, names):
         bt = _base(t)
         var = f"a_{a.name}"
         nxt = args[k + 1] if k + 1 < len(args) else None
+        cbt = _callbacks(api).get(t)
+        if cbt is not None and nxt is not None and nxt.type == "void *" \
+                and k + 2 < len(args) and \
+                args[k + 2].type == "virFreeCallback":
+            # a PHP callable (and its opaque value) behind a C trampoline
+            if not _callback_ok(api, cbt):
+                raise Todo(f"a callback of no PHP shape ({t})")
+            x.decls += ["zval *z_cb = NULL;", "zval *z_opaque = NULL;",
+                        "vkphpCallbackData *d_ = NULL;"]
+            param("callback", "z")
+            x.zpp.append("&z_cb")
+            param("opaque", "z", True)
+            x.zpp.append("&z_opaque")
+            handle = next((f"z_{b.name}" for b in args[:k]
+                           if api.object_of_ptr(_base(b.type))), "NULL")
+            x.cbdata = (len(x.params) - 1, handle)
+            m = re.match(r"virConnect(\w+)EventGenericCallback$", t)
+            if m:
+                idarg = next(b for b in args[:k] if b.name == "eventID")
+                x.call.append(f"vkphpEventCb{m.group(1)}("
+                              f"(int)a_{idarg.name})")
+                x.tramp_kinds = getattr(x, "tramp_kinds", []) + \
+                    [m.group(1)]
+            else:
+                x.call.append(f"vkphpCb_{t}")
+                x.tramps = getattr(x, "tramps", []) + [t]
+            x.call += ["d_", "vkphpCallbackFree"]
+            k += 3
+            continue
+        if cbt is not None and (nxt is None or nxt.type != "void *") and \
+                _callback_ok(api, cbt):
+            # forgets a callback registered with the trampoline above
+            x.call.append(f"vkphpCb_{t}")
+            x.tramps = getattr(x, "tramps", []) + [t]
+            k += 1
+            continue
         if t.endswith(("Callback", "Func")) or "Callback" in t:
             raise Todo(f"takes a C callback ({a.name}: {t})")
         obj = api.object_of_ptr(bt) if bt.endswith("Ptr") else None
@@ -153,16 +190,19 @@ def _build(api, f, name, names):
             if obj is None:
                 raise Todo(f"argument {a.name}: {t}")
             le = f"vkphpRes_{obj.name}"
+            # registrations watch one object, or all of them (NULL)
+            nullable = a.nullable or (not first_res and any(
+                b.type == "virFreeCallback" for b in args))
             x.decls.append(f"zval *z_{a.name} = NULL;")
             x.decls.append(f"{bt} {var} = NULL;")
             # libvirt-php calls the handle argument $conn, whatever it is
             pname = "conn" if first_res else a.name
             first_res = False
-            param(pname, "r!" if a.nullable else "r")
+            param(pname, "r!" if nullable else "r")
             x.zpp.append(f"&z_{a.name}")
             fetch = (f"{var} = ({bt})zend_fetch_resource(Z_RES_P(z_{a.name}), "
                      f"{le}.name, {le}.id);")
-            if a.nullable:
+            if nullable:
                 x.pre.append(f"if (z_{a.name}) {{")
                 x.pre.append("    " + fetch)
                 x.pre.append(f"    if (!{var}) RETURN_THROWS();")
@@ -216,6 +256,24 @@ def _build(api, f, name, names):
             param(a.name, "s!" if opt else "s", opt)
             x.zpp += [f"&{var}", f"&{var}_len"]
             x.call.append(var)
+        elif t in ("unsigned int", "int") and _is_count(a) and \
+                nxt is not None and nxt.type in ("int *", "const int *") \
+                and nxt.name in ("files", "fds"):
+            # file descriptors going in: a PHP array of their numbers
+            item = "int"
+            x.decls.append(f"HashTable *{var}_ht = NULL;")
+            x.decls.append(f"g_autofree {item} *{var} = NULL;")
+            x.decls.append(f"size_t {var}_n = 0;")
+            param(nxt.name, "h")
+            x.zpp.append(f"&{var}_ht")
+            x.pre.append(f"{var}_n = zend_hash_num_elements({var}_ht);")
+            x.pre.append(f"{var} = g_new0({item}, {var}_n + 1);")
+            x.pre.append(f"{{ zval *e; size_t j = 0; ZEND_HASH_FOREACH_VAL("
+                         f"{var}_ht, e) {{ {var}[j++] = ({item})"
+                         "zval_get_long(e); } ZEND_HASH_FOREACH_END(); }")
+            x.call += [f"({t}){var}_n", var]
+            k += 2
+            continue
         elif t in INTS or t in LONGLONGS:
             default = names.get("optional", {}).get(f"{f.name}.{a.name}")
             x.decls.append(f"zend_long {var} = {default or 0};")
@@ -341,9 +399,9 @@ def _build(api, f, name, names):
                 "}",
                 f"free({var});"]))
         elif t in ("virTypedParameterPtr *",) and nxt is not None and \
-                nxt.type == "int *" and not outs:
+                nxt.type in ("int *", "unsigned int *") and not outs:
             x.decls.append(f"virTypedParameterPtr {var} = NULL;")
-            x.decls.append(f"int {var}_n = 0;")
+            x.decls.append(f"{nxt.type[:-2]} {var}_n = 0;")
             x.call += [f"&{var}", f"&{var}_n"]
             outs.append(("params", [
                 f"vkphpParamsToArray(return_value, {var}, {var}_n);",
@@ -360,6 +418,24 @@ def _build(api, f, name, names):
             outs.append(("params", [
                 f"vkphpParamsToArray(return_value, {var}, {var}_n);",
                 f"virTypedParamsClear({var}, {var}_n);"]))
+            k += 2
+            continue
+        elif t == "virTypedParameterPtr" and nxt is not None and \
+                nxt.type in ("int", "unsigned int") and \
+                f.name in _param_tables(api):
+            # an array name => value, typed by perl-params.tsv's table
+            x.decls.append(f"HashTable *{var}_ht = NULL;")
+            x.decls.append(f"virTypedParameterPtr {var} = NULL;")
+            x.decls.append(f"int {var}_n = 0;")
+            param(a.name, "h")
+            x.zpp.append(f"&{var}_ht")
+            tab = f"vkphpParams_{f.name}"
+            x.params_tab = (f.name, _param_tables(api)[f.name])
+            x.pre.append(f"if (vkphpParamsFromTable({var}_ht, {tab}, "
+                         f"G_N_ELEMENTS({tab}), &{var}, &{var}_n) < 0)")
+            x.pre.append("    RETURN_FALSE;")
+            x.after_call.append(f"virTypedParamsFree({var}, {var}_n);")
+            x.call += [var, f"({nxt.type}){var}_n"]
             k += 2
             continue
         elif t == "virTypedParameterPtr" and nxt is not None and \
@@ -389,6 +465,33 @@ def _build(api, f, name, names):
             x.pre.append(f"{var} = g_malloc0({size} + 1);")
             x.call.append(var)
             outs.append(("bytes", [f"RETVAL_STRINGL({var}, {size});"]))
+        elif t == "char *" and nxt is not None and nxt.type == "size_t" \
+                and not outs and f.ret.type == "int":
+            # a buffer to fill: the bytes received (or libvirt's negative
+            # answers other than -1 as they are)
+            x.decls.append(f"g_autofree char *{var} = NULL;")
+            x.decls.append(f"zend_long {var}_size = 0;")
+            param(nxt.name, "l")
+            x.zpp.append(f"&{var}_size")
+            x.pre.append(f"if ({var}_size < 0 || "
+                         f"{var}_size > 64 * 1024 * 1024) {{")
+            x.pre.append(f"    zend_argument_value_error({len(x.params)}, "
+                         "\"must be between 0 and 64 MiB\");")
+            x.pre.append("    RETURN_THROWS();")
+            x.pre.append("}")
+            x.pre.append(f"{var} = g_malloc0({var}_size + 1);")
+            x.call += [var, f"(size_t){var}_size"]
+            outs.append(("bytes", [f"if (ret < 0) RETVAL_LONG(ret); else "
+                                   f"RETVAL_STRINGL({var}, ret);"]))
+            k += 2
+            continue
+        elif t == "char **" and not a.nullable and not outs and \
+                f.ret.type == "int":
+            # a string the library allocates
+            x.decls.append(f"char *{var} = NULL;")
+            x.call.append(f"&{var}")
+            outs.append(("string", [f"RETVAL_STRING({var});",
+                                    f"free({var});"]))
         elif t == "size_t *" and f.ret.type == "unsigned char *":
             x.decls.append(f"size_t {var} = 0;")
             x.call.append(f"&{var}")
@@ -452,6 +555,18 @@ def _build(api, f, name, names):
             raise Todo(f"argument {a.name}: {t}")
         k += 1
 
+    if getattr(x, "cbdata", None):
+        pos, handle = x.cbdata
+        x.pre.append("if (!zend_is_callable(z_cb, 0, NULL)) {")
+        x.pre.append(f"    zend_argument_type_error({pos}, "
+                     "\"must be a valid callback\");")
+        x.pre.append("    RETURN_THROWS();")
+        x.pre.append("}")
+        x.pre.append(f"d_ = vkphpCallbackNew({handle}, z_cb, z_opaque);")
+        # libvirt keeps it only when the registration succeeds
+        x.after_call.append(f"if (ret == {f.ret.error}) "
+                            "vkphpCallbackFree(d_);")
+
     if getattr(x, "count", None):
         cname, pos, var, item = x.count
         cargs = ", ".join(x.call[:pos] + x.call[pos + 2:])
@@ -465,7 +580,15 @@ def _build(api, f, name, names):
         tail = x.call[pos + 2:]
         gtail = tail if len(g.args) > pos + 2 else []
         sizer = names.get("count", {}).get(g.name)
-        if sizer:
+        alloc = g.args[pos].type == "virTypedParameterPtr *"
+        if alloc:
+            # the getter allocates the list itself
+            gargs = ", ".join(lead + [f"&{var}_a", f"&{var}_n"] + gtail)
+            x.decls.append(f"virTypedParameterPtr {var}_a = NULL;")
+            x.pre.append(f"if ({g.name}({gargs}) < 0)")
+            x.pre.append("    RETURN_FALSE;")
+            x.pre.append(f"{var} = {var}_a;")
+        elif sizer:
             x.decls.append("char *sizer = NULL;")
             x.pre.append(f"if (!(sizer = {sizer}({lead[0]}, &{var}_n)))")
             x.pre.append("    RETURN_FALSE;")
@@ -474,10 +597,11 @@ def _build(api, f, name, names):
             gargs = ", ".join(lead + ["NULL", f"&{var}_n"] + gtail)
             x.pre.append(f"if ({g.name}({gargs}) < 0)")
             x.pre.append("    RETURN_FALSE;")
-        x.pre.append(f"{var} = g_new0(virTypedParameter, {var}_n + 1);")
-        gargs = ", ".join(lead + [var, f"&{var}_n"] + gtail)
-        x.pre.append(f"if ({g.name}({gargs}) < 0)")
-        x.pre.append("    RETURN_FALSE;")
+        if not alloc:
+            x.pre.append(f"{var} = g_new0(virTypedParameter, {var}_n + 1);")
+            gargs = ", ".join(lead + [var, f"&{var}_n"] + gtail)
+            x.pre.append(f"if ({g.name}({gargs}) < 0)")
+            x.pre.append("    RETURN_FALSE;")
         x.pre.append(f"{var}_n = vkphpParamsFromArray({var}_ht, {var}, "
                      f"{var}_n);")
         x.after_call.append(f"virTypedParamsClear({var}, {var}_n);")
@@ -569,7 +693,7 @@ def _build(api, f, name, names):
                               f"{int(rt.startswith('unsigned'))});")
             elif rt == "double":
                 x.post.append("RETVAL_DOUBLE(ret);")
-            elif ret.error != "-1" or \
+            elif ret.error != "-1" or getattr(x, "cbdata", None) or \
                     any(w in ANSWER_WORDS for w in words[2:4]):
                 x.post.append("RETVAL_LONG((zend_long)ret);")
             else:
@@ -604,6 +728,155 @@ def _build(api, f, name, names):
     return x
 
 
+def _callbacks(api):
+    """{typedef name: Callback} of libvirt and its side libraries."""
+    out = {}
+    for a in [api] + list(api.libraries):
+        for c in a.callbacks:
+            out[c.name] = c
+    return out
+
+
+def _cb_arg(api, args, k):
+    """(C lines putting a callback's args[k] into argv_[n_], arguments
+    used), or None when no rule converts it."""
+    a = args[k]
+    t = a.type
+    bt = _base(t)
+    nxt = args[k + 1] if k + 1 < len(args) else None
+    z = "&argv_[n_]"
+    o = api.object_of_ptr(bt) if bt.endswith("Ptr") else None
+    if o is not None and k == 0:
+        # the handle the registration was made on: its own resource
+        return [f"if (Z_TYPE(d_->handle) != IS_UNDEF) ZVAL_COPY({z}, "
+                f"&d_->handle); else ZVAL_NULL({z});", "n_++;"], 1
+    if o is not None:
+        return [f"if ({a.name}) {{ {o.name}Ref({a.name}); ZVAL_RES({z}, "
+                f"zend_register_resource({a.name}, vkphpRes_{o.name}.id)); "
+                f"}} else ZVAL_NULL({z});", "n_++;"], 1
+    if t == "void *" and k == len(args) - 1:
+        return [f"ZVAL_COPY({z}, &d_->opaque);", "n_++;"], 1
+    if t == "virTypedParameterPtr" and nxt is not None and \
+            nxt.type == "int":
+        return [f"vkphpParamsToArray({z}, {a.name}, {nxt.name});",
+                "n_++;"], 2
+    if t in ("const char *", "char *") and nxt is not None and \
+            nxt.type == "size_t":
+        return [f"ZVAL_STRINGL({z}, {a.name}, {nxt.name});", "n_++;"], 2
+    if t in ("const char *", "char *"):
+        return [f"if ({a.name}) ZVAL_STRING({z}, {a.name}); "
+                f"else ZVAL_NULL({z});", "n_++;"], 1
+    if t in INTS:
+        return [f"ZVAL_LONG({z}, (zend_long){a.name});", "n_++;"], 1
+    if t in LONGLONGS:
+        return [f"vkphpZvalLongLong({z}, (long long){a.name}, "
+                f"{int(t.startswith('unsigned'))});", "n_++;"], 1
+    s = _struct(api, bt) or next((st for st in api.structs
+                                  if bt == st.name + " *"), None)
+    if s is None:
+        return None
+    lines = [f"array_init({z});", f"if ({a.name}) {{"]
+    for n, fld in enumerate(s.fields):
+        item = _struct(api, fld.type)
+        prev = s.fields[n - 1] if n else None
+        if item is not None and prev is not None and \
+                prev.type in INTS and prev.name.startswith("n"):
+            # a counted list of structs: an array of arrays
+            lines += ["    zval l_; int j_;", "    array_init(&l_);",
+                      f"    for (j_ = 0; j_ < {a.name}->{prev.name}; j_++) {{",
+                      "        zval e_;", "        array_init(&e_);"]
+            for ifld in item.fields:
+                c = _field_put(api, ifld, "&e_",
+                               f"{a.name}->{fld.name}[j_]")
+                if c is None:
+                    return None
+                lines.append("        " + c)
+            lines += ["        add_next_index_zval(&l_, &e_);", "    }",
+                      f"    add_assoc_zval({z}, \"{fld.name}\", &l_);"]
+            continue
+        c = _field_put(api, fld, z, f"(*{a.name})")
+        if c is None:
+            return None
+        lines.append("    " + c)
+    return lines + ["}", "n_++;"], 1
+
+
+def _callback_ok(api, cb):
+    k = 0
+    while k < len(cb.args):
+        r = _cb_arg(api, cb.args, k)
+        if r is None:
+            return False
+        k += r[1]
+    return cb.ret.type in ("void", "int")
+
+
+def _trampoline(api, cb):
+    """The C function libvirt calls for a PHP callable of typedef cb: its
+    arguments as PHP values, the callable's answer as an int result."""
+    params = ", ".join(f"{a.type} {a.name}" for a in cb.args)
+    ret = cb.ret.type
+    lines = [f"static {ret}", f"vkphpCb_{cb.name}({params})", "{",
+             f"    vkphpCallbackData *d_ = {cb.args[-1].name};",
+             f"    zval argv_[{len(cb.args)}];", "    int n_ = 0;"]
+    if ret != "void":
+        lines.append("    int r_ = -1;")
+    lines.append("")
+    lines.append("    if (!vkphpOnMainThread())")
+    lines.append("        return" + (" r_;" if ret != "void" else ";"))
+    k = 0
+    while k < len(cb.args):
+        body, used = _cb_arg(api, cb.args, k)
+        lines += ["    " + b for b in body]
+        k += used
+    call = "vkphpCallbackCall(d_, argv_, n_)"
+    lines.append(f"    {'r_ = ' if ret != 'void' else ''}{call};")
+    if ret != "void":
+        lines.append("    return r_;")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# Object events: one PHP registration per kind takes the event ID; the C
+# trampoline of each ID comes from its typedef in the IDL.
+EVENT_KINDS = ["Domain", "Network", "StoragePool", "NodeDevice", "Secret"]
+
+
+def _event_tables(api, kinds):
+    """({typedef names used}, C text of vkphpEventCb<Kind>(id): the
+    trampoline of an event ID, cast to the kind's generic callback)."""
+    cbs = _callbacks(api)
+    by_norm = {c.replace("_", "").lower(): c for c in cbs}
+    used, text = set(), []
+    for kind in kinds:
+        word = re.sub(r"(?<!^)([A-Z])", r"_\1", kind).upper()
+        head = f"VIR_{word}_EVENT_ID_"
+        enum = next((e for e in api.enums if e.name == f"vir{kind}EventID"),
+                    None)
+        lines = [f"static virConnect{kind}EventGenericCallback",
+                 f"vkphpEventCb{kind}(int id)", "{", "    switch (id) {"]
+        first = None
+        for v in enum.values if enum else []:
+            if v.sentinel or not v.name.startswith(head):
+                continue
+            cb = next((cbs[by_norm[n.replace("_", "").lower()]]
+                       for n in event_callback_candidates(
+                           kind, v.name[len(head):])
+                       if n.replace("_", "").lower() in by_norm), None)
+            if cb is None or not _callback_ok(api, cb):
+                raise SystemExit(f"php: no callback for {v.name}")
+            used.add(cb.name)
+            first = first or cb.name
+            lines.append(f"    case {v.name}:")
+            lines.append(f"        return VIR_{word}_EVENT_CALLBACK("
+                         f"vkphpCb_{cb.name});")
+        # an unknown ID: libvirt refuses it before calling anything
+        lines += ["    default:", f"        return VIR_{word}_EVENT_CALLBACK("
+                  f"vkphpCb_{first});", "    }", "}"]
+        text.append("\n".join(lines) + "\n")
+    return used, text
+
+
 def _lifecycle(api, f):
     """How PHP reaches a handle's free, ref and close, or None."""
     if f.impl == "free" or f.name in ("virConnectClose", "virStreamFree"):
@@ -622,10 +895,49 @@ def _getter_of(api, f, k, names):
         if g.name != gname or len(g.args) < k + 2:
             continue
         if [a.type for a in g.args[:k]] == [a.type for a in f.args[:k]] and \
-                g.args[k].type == "virTypedParameterPtr" and \
+                g.args[k].type in ("virTypedParameterPtr",
+                                   "virTypedParameterPtr *") and \
                 g.args[k + 1].type == "int *":
             return g
     raise Todo("typed parameters going in, with no getter to type them")
+
+
+PARAMS_TSV = os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "import-data", "perl-params.tsv")
+PARAM_TYPES = {"int": "VIR_TYPED_PARAM_INT", "uint": "VIR_TYPED_PARAM_UINT",
+               "llong": "VIR_TYPED_PARAM_LLONG",
+               "ullong": "VIR_TYPED_PARAM_ULLONG",
+               "double": "VIR_TYPED_PARAM_DOUBLE",
+               "boolean": "VIR_TYPED_PARAM_BOOLEAN",
+               "string": "VIR_TYPED_PARAM_STRING",
+               "strings": "VKPHP_PARAM_STRINGS"}
+_PARAM_CACHE = {}
+
+
+def _param_tables(api):
+    """{setter: [(parameter name, type constant)]} for the typed parameter
+    setters with no getter to type them: the table the Perl binding uses
+    (import-data/perl-params.tsv; "strings" is a PHP array of strings)."""
+    if id(api) in _PARAM_CACHE:
+        return _PARAM_CACHE[id(api)]
+    takes, types = {}, {}
+    with open(PARAMS_TSV, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, a, b = line.rstrip("\n").split("\t")
+            if kind == "takes":
+                takes[a] = b
+            else:
+                types[a] = PARAM_TYPES[b]
+    strings = {m.name: m.string for a in [api] + list(api.libraries)
+               for m in a.macros if m.string is not None}
+    out = {}
+    for func, prefix in takes.items():
+        out[func] = [(strings[m], t) for m, t in sorted(types.items())
+                     if m.startswith(prefix) and m in strings]
+    _PARAM_CACHE[id(api)] = out
+    return out
 
 
 def _skip_by_rule(api, f):
@@ -796,10 +1108,24 @@ def build(api, root):
     if errors:
         raise SystemExit("\n".join("error: " + e for e in errors))
     rows.sort()
+    kinds = sorted({k for x in fns for k in getattr(x, "tramp_kinds", [])})
+    used, tables = _event_tables(api, kinds)
+    used |= {t for x in fns for t in getattr(x, "tramps", [])}
+    cbs = _callbacks(api)
+    tramps = [_trampoline(api, cbs[n]) for n in sorted(used)] + tables
+    ptabs = []
+    seen_tabs = set()
+    for x in fns:
+        pt = getattr(x, "params_tab", None)
+        if pt and pt[0] not in seen_tabs:
+            seen_tabs.add(pt[0])
+            ptabs.append(pt)
     objects = [(o.name, resource_name(o.name, names),
                 _free_of(funcs, o.name)) for o in api.objects]
     return {
         "fns": fns,
+        "tramps": tramps,
+        "ptabs": ptabs,
         "rows": rows,
         "objects": objects,
         "overrides": texts,

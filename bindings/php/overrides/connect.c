@@ -585,3 +585,353 @@ PHP_FUNCTION(libvirt_node_get_cpu_stats_for_each_cpu)
     add_assoc_long(&times, "duration", (zend_long)(time(NULL) - start));
     add_assoc_zval(return_value, "times", &times);
 }
+
+/* ---- the host's CPU and memory maps (arrays both ways) ---- */
+
+/* virNodeGetCPUMap: ['cpus' => n, 'online' => n, 'cpumap' => [online CPUs]]. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_node_get_cpu_map, 0, 0, 1)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, flags)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_node_get_cpu_map)
+{
+    zval *zconn, l;
+    zend_long flags = 0;
+    virConnectPtr conn;
+    unsigned char *map = NULL;
+    unsigned int online = 0;
+    int n, cpu;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "r|l", &zconn, &flags) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    if ((n = virNodeGetCPUMap(conn, &map, &online, flags)) < 0)
+        RETURN_FALSE;
+    array_init(return_value);
+    add_assoc_long(return_value, "cpus", n);
+    add_assoc_long(return_value, "online", online);
+    array_init(&l);
+    for (cpu = 0; cpu < n; cpu++) {
+        if (VIR_CPU_USED(map, cpu))
+            add_next_index_long(&l, cpu);
+    }
+    add_assoc_zval(return_value, "cpumap", &l);
+    free(map);
+}
+
+/* virNodeGetCellsFreeMemory($conn, $startCell, $maxCells): the free memory
+ * of each cell in bytes, as decimal strings. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_node_get_cells_free_memory, 0, 0, 3)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, startCell)
+    ZEND_ARG_INFO(0, maxCells)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_node_get_cells_free_memory)
+{
+    zval *zconn;
+    zend_long start, max;
+    virConnectPtr conn;
+    g_autofree unsigned long long *mems = NULL;
+    int n, i;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "rll", &zconn, &start,
+                              &max) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    if (max < 0 || max > 65536) {
+        zend_argument_value_error(3, "must be between 0 and 65536");
+        RETURN_THROWS();
+    }
+    mems = g_new0(unsigned long long, max + 1);
+    if ((n = virNodeGetCellsFreeMemory(conn, mems, start, max)) < 0)
+        RETURN_FALSE;
+    array_init(return_value);
+    for (i = 0; i < n; i++) {
+        zval v;
+
+        vkphpZvalLongLong(&v, (long long)mems[i], 1);
+        add_next_index_zval(return_value, &v);
+    }
+}
+
+/* The page sizes of a PHP array, as unsigned ints. */
+static unsigned int *
+vkphpPageSizes(HashTable *ht, unsigned int *n, bool keys)
+{
+    unsigned int *out = g_new0(unsigned int, zend_hash_num_elements(ht) + 1);
+    zend_ulong k;
+    zval *v;
+
+    *n = 0;
+    ZEND_HASH_FOREACH_NUM_KEY_VAL(ht, k, v) {
+        out[(*n)++] = keys ? (unsigned int)k : (unsigned int)zval_get_long(v);
+    } ZEND_HASH_FOREACH_END();
+    return out;
+}
+
+/* virNodeGetFreePages($conn, [page sizes in KiB], $startCell, $cellCount,
+ * $flags = 0): cell => [page size => free pages]. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_node_get_free_pages, 0, 0, 4)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, pages)
+    ZEND_ARG_INFO(0, startCell)
+    ZEND_ARG_INFO(0, cellCount)
+    ZEND_ARG_INFO(0, flags)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_node_get_free_pages)
+{
+    zval *zconn;
+    HashTable *ht;
+    zend_long start, count, flags = 0;
+    virConnectPtr conn;
+    g_autofree unsigned int *pages = NULL;
+    g_autofree unsigned long long *counts = NULL;
+    unsigned int npages;
+    int n, c, p;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "rhll|l", &zconn, &ht, &start,
+                              &count, &flags) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    if (count < 0 || count > 65536) {
+        zend_argument_value_error(4, "must be between 0 and 65536");
+        RETURN_THROWS();
+    }
+    pages = vkphpPageSizes(ht, &npages, false);
+    counts = g_new0(unsigned long long, (size_t)npages * count + 1);
+    if ((n = virNodeGetFreePages(conn, npages, pages, start, count, counts,
+                                 flags)) < 0)
+        RETURN_FALSE;
+    array_init(return_value);
+    for (c = 0; npages && c < n / (int)npages; c++) {
+        zval cell;
+
+        array_init(&cell);
+        for (p = 0; p < (int)npages; p++)
+            add_index_long(&cell, pages[p],
+                           (zend_long)counts[c * npages + p]);
+        add_index_zval(return_value, start + c, &cell);
+    }
+}
+
+/* virNodeAllocPages($conn, [page size in KiB => pages], $startCell,
+ * $cellCount, $flags = 0): the number of cells changed. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_node_alloc_pages, 0, 0, 4)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, pages)
+    ZEND_ARG_INFO(0, startCell)
+    ZEND_ARG_INFO(0, cellCount)
+    ZEND_ARG_INFO(0, flags)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_node_alloc_pages)
+{
+    zval *zconn, *v;
+    HashTable *ht;
+    zend_long start, count, flags = 0;
+    virConnectPtr conn;
+    g_autofree unsigned int *sizes = NULL;
+    g_autofree unsigned long long *counts = NULL;
+    unsigned int n, i = 0;
+    int ret;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "rhll|l", &zconn, &ht, &start,
+                              &count, &flags) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    sizes = vkphpPageSizes(ht, &n, true);
+    counts = g_new0(unsigned long long, n + 1);
+    ZEND_HASH_FOREACH_VAL(ht, v) {
+        counts[i++] = (unsigned long long)zval_get_long(v);
+    } ZEND_HASH_FOREACH_END();
+    if ((ret = virNodeAllocPages(conn, n, sizes, counts, start, count,
+                                 flags)) < 0)
+        RETURN_FALSE;
+    RETURN_LONG(ret);
+}
+
+/* ---- libvirt-php's emulator probes ---- */
+
+/* libvirt_connect_get_machine_types($conn): guest architecture => the
+ * machine types the capabilities list for it. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_connect_get_machine_types, 0, 0, 1)
+    ZEND_ARG_INFO(0, conn)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_connect_get_machine_types)
+{
+    zval *zconn;
+    virConnectPtr conn;
+    g_autofree char *caps = NULL;
+    g_autoptr(GPtrArray) arches = g_ptr_array_new_with_free_func(g_free);
+    guint i, j;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "r", &zconn) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    if (!(caps = virConnectGetCapabilities(conn)))
+        RETURN_FALSE;
+    vkphpXPathAll(caps, "//guest/arch/@name", arches);
+    array_init(return_value);
+    for (i = 0; i < arches->len; i++) {
+        const char *arch = g_ptr_array_index(arches, i);
+        g_autofree char *xp = g_strdup_printf(
+            "//guest/arch[@name='%s']/machine | "
+            "//guest/arch[@name='%s']/domain/machine", arch, arch);
+        g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func(g_free);
+        zval l;
+
+        if (zend_hash_str_exists(Z_ARRVAL_P(return_value), arch, strlen(arch)))
+            continue;
+        vkphpXPathAll(caps, xp, machines);
+        array_init(&l);
+        for (j = 0; j < machines->len; j++)
+            add_next_index_string(&l, g_ptr_array_index(machines, j));
+        add_assoc_zval(return_value, arch, &l);
+    }
+}
+
+/* The lines a QEMU emulator prints for a help query, after its heading;
+ * NULL when the connection is not QEMU's (libvirt-php's warning). */
+static GPtrArray *
+vkphpQemuHelp(virConnectPtr conn, const char *arch, const char *opt,
+              const char *query)
+{
+    const char *type = virConnectGetType(conn);
+    g_autofree char *caps = NULL;
+    g_autofree char *xp = NULL;
+    g_autofree char *emu = NULL;
+    g_autofree char *out = NULL;
+    g_auto(GStrv) lines = NULL;
+    GPtrArray *res;
+    int i;
+
+    if (!type || g_ascii_strcasecmp(type, "QEMU") != 0) {
+        vkphpError("This function can be used only for QEMU driver");
+        return NULL;
+    }
+    if (!(caps = virConnectGetCapabilities(conn)))
+        return NULL;
+    xp = arch ? g_strdup_printf("//guest/arch[@name='%s']/emulator", arch) :
+        g_strdup("//guest/arch/emulator");
+    if (!(emu = vkphpXPathOne(caps, xp))) {
+        vkphpError("Cannot get emulator");
+        return NULL;
+    }
+    {
+        const char *argv[] = { emu, "-nodefaults", opt, query, NULL };
+
+        if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                          NULL, NULL, &out, NULL, NULL, NULL)) {
+            vkphpError("Cannot run %s", emu);
+            return NULL;
+        }
+    }
+    res = g_ptr_array_new_with_free_func(g_free);
+    lines = g_strsplit(out ? out : "", "\n", -1);
+    for (i = 1; lines[i]; i++) {
+        g_strstrip(lines[i]);
+        if (*lines[i])
+            g_ptr_array_add(res, g_strdup(lines[i]));
+    }
+    return res;
+}
+
+/* libvirt_connect_get_nic_models($conn, $arch = NULL): the NIC models of
+ * the QEMU emulator of the architecture. */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_connect_get_nic_models, 0, 0, 1)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, arch)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_connect_get_nic_models)
+{
+    zval *zconn;
+    char *arch = NULL;
+    size_t arch_len = 0;
+    virConnectPtr conn;
+    g_autoptr(GPtrArray) models = NULL;
+    guint i;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "r|s!", &zconn, &arch,
+                              &arch_len) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    if (!(models = vkphpQemuHelp(conn, arch, "-nic", "model=help")))
+        RETURN_FALSE;
+    array_init(return_value);
+    for (i = 0; i < models->len; i++)
+        add_next_index_string(return_value, g_ptr_array_index(models, i));
+}
+
+/* libvirt_connect_get_soundhw_models($conn, $arch = NULL, $flags = 0):
+ * the sound devices of the QEMU emulator ('name' => ..., 'description'
+ * => ... each; only the names with VIR_CONNECT_FLAG_SOUNDHW_GET_NAMES). */
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_connect_get_soundhw_models, 0, 0, 1)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, arch)
+    ZEND_ARG_INFO(0, flags)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_connect_get_soundhw_models)
+{
+    zval *zconn;
+    char *arch = NULL;
+    size_t arch_len = 0;
+    zend_long flags = 0;
+    virConnectPtr conn;
+    g_autoptr(GPtrArray) lines = NULL;
+    bool inside = false;
+    guint i;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "r|s!l", &zconn, &arch,
+                              &arch_len, &flags) == FAILURE)
+        VKPHP_BAD_ARGS();
+    if (!(conn = vkphpConn(zconn)))
+        RETURN_THROWS();
+    /* the "Sound devices:" part of -device help: name "X", ..., desc "Y" */
+    if (!(lines = vkphpQemuHelp(conn, arch, "-device", "help")))
+        RETURN_FALSE;
+    array_init(return_value);
+    for (i = 0; i < lines->len; i++) {
+        const char *line = g_ptr_array_index(lines, i);
+        g_autofree char *name = NULL;
+        g_autofree char *desc = NULL;
+        const char *p;
+        zval e;
+
+        if (g_str_has_suffix(line, ":")) {
+            inside = g_str_equal(line, "Sound devices:");
+            continue;
+        }
+        if (!inside || !g_str_has_prefix(line, "name \""))
+            continue;
+        name = g_strndup(line + 6, strcspn(line + 6, "\""));
+        if ((p = strstr(line, "desc \"")))
+            desc = g_strndup(p + 6, strcspn(p + 6, "\""));
+        if (flags & 1) {      /* VIR_CONNECT_FLAG_SOUNDHW_GET_NAMES */
+            add_next_index_string(return_value, name);
+            continue;
+        }
+        array_init(&e);
+        add_assoc_string(&e, "name", name);
+        add_assoc_string(&e, "description", desc ? desc : "");
+        add_next_index_zval(return_value, &e);
+    }
+}

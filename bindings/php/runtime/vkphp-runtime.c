@@ -312,3 +312,194 @@ vkphpXPathNode(const char *xml, const char *xpath)
     xmlFreeDoc(doc);
     return ret;
 }
+
+/* A PHP callable registered with libvirt: the resource it was registered
+ * on (given back as the callback's first argument), the callable and the
+ * opaque value.  libvirt frees it with vkphpCallbackFree. */
+typedef struct {
+    zval handle;
+    zval cb;
+    zval opaque;
+} vkphpCallbackData;
+
+static bool
+vkphpOnMainThread(void)
+{
+    /* PHP may be entered from its own thread only */
+    return pthread_equal(pthread_self(), vkphpMainThread);
+}
+
+static vkphpCallbackData *
+vkphpCallbackNew(zval *handle, zval *cb, zval *opaque)
+{
+    vkphpCallbackData *d = g_new0(vkphpCallbackData, 1);
+
+    if (handle)
+        ZVAL_COPY(&d->handle, handle);
+    else
+        ZVAL_UNDEF(&d->handle);
+    ZVAL_COPY(&d->cb, cb);
+    if (opaque)
+        ZVAL_COPY(&d->opaque, opaque);
+    else
+        ZVAL_NULL(&d->opaque);
+    return d;
+}
+
+static void
+vkphpCallbackFree(void *opaque)
+{
+    vkphpCallbackData *d = opaque;
+
+    if (!d)
+        return;
+    zval_ptr_dtor(&d->handle);
+    zval_ptr_dtor(&d->cb);
+    zval_ptr_dtor(&d->opaque);
+    g_free(d);
+}
+
+/* Calls the callable with argv (whose values it releases); its answer as
+ * an int (0 when it gives none, -1 when the call fails). */
+static int
+vkphpCallbackCall(vkphpCallbackData *d, zval *argv, int n)
+{
+    zval rv;
+    int ret = -1;
+    int i;
+
+    ZVAL_UNDEF(&rv);
+    if (call_user_function(NULL, NULL, &d->cb, &rv, n, argv) == SUCCESS &&
+        !EG(exception))
+        ret = Z_TYPE(rv) == IS_UNDEF || Z_TYPE(rv) == IS_NULL ? 0 :
+            (int)zval_get_long(&rv);
+    zval_ptr_dtor(&rv);
+    for (i = 0; i < n; i++)
+        zval_ptr_dtor(&argv[i]);
+    return ret;
+}
+
+/* The type of a parameter a setter takes, from perl-params.tsv; a
+ * "strings" parameter is a PHP array of strings, each a STRING. */
+# define VKPHP_PARAM_STRINGS 100
+typedef struct {
+    const char *name;
+    int type;
+} vkphpParamType;
+
+static int
+vkphpParamAdd(virTypedParameterPtr *p, int *n, int *max, const char *name,
+              int type, zval *v)
+{
+    zend_string *str;
+    int r = -1;
+
+    switch (type) {
+    case VIR_TYPED_PARAM_INT:
+        return virTypedParamsAddInt(p, n, max, name, (int)zval_get_long(v));
+    case VIR_TYPED_PARAM_UINT:
+        return virTypedParamsAddUInt(p, n, max, name,
+                                     (unsigned int)zval_get_long(v));
+    case VIR_TYPED_PARAM_LLONG:
+        return virTypedParamsAddLLong(p, n, max, name,
+                                      Z_TYPE_P(v) == IS_STRING ?
+                                      g_ascii_strtoll(Z_STRVAL_P(v), NULL, 10) :
+                                      zval_get_long(v));
+    case VIR_TYPED_PARAM_ULLONG:
+        return virTypedParamsAddULLong(p, n, max, name,
+                                       Z_TYPE_P(v) == IS_STRING ?
+                                       g_ascii_strtoull(Z_STRVAL_P(v), NULL, 10) :
+                                       (unsigned long long)zval_get_long(v));
+    case VIR_TYPED_PARAM_DOUBLE:
+        return virTypedParamsAddDouble(p, n, max, name, zval_get_double(v));
+    case VIR_TYPED_PARAM_BOOLEAN:
+        return virTypedParamsAddBoolean(p, n, max, name, zend_is_true(v));
+    case VIR_TYPED_PARAM_STRING:
+        str = zval_get_string(v);
+        r = virTypedParamsAddString(p, n, max, name, ZSTR_VAL(str));
+        zend_string_release(str);
+        return r;
+    }
+    return -1;
+}
+
+/* An array name => value as a typed parameter list, each value of the
+ * type the table gives; a name the table lacks is libvirt's error. */
+static int
+vkphpParamsFromTable(HashTable *ht, const vkphpParamType *tab, size_t ntab,
+                     virTypedParameterPtr *params, int *nparams)
+{
+    zend_string *key;
+    zval *v, *e;
+    int max = 0;
+    size_t i;
+
+    *params = NULL;
+    *nparams = 0;
+    ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, v) {
+        const vkphpParamType *t = NULL;
+
+        for (i = 0; key && i < ntab; i++) {
+            if (strcmp(tab[i].name, ZSTR_VAL(key)) == 0)
+                t = &tab[i];
+        }
+        if (!t) {
+            /* kept for libvirt_get_last_error() like libvirt's errors */
+            g_free(vkphpLastError);
+            vkphpLastError = g_strdup_printf("unsupported typed parameter '%s'",
+                                             key ? ZSTR_VAL(key) : "(number)");
+            php_error_docref(NULL, E_WARNING, "%s", vkphpLastError);
+            goto error;
+        }
+        if (t->type == VKPHP_PARAM_STRINGS && Z_TYPE_P(v) == IS_ARRAY) {
+            ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), e) {
+                if (vkphpParamAdd(params, nparams, &max, t->name,
+                                  VIR_TYPED_PARAM_STRING, e) < 0)
+                    goto error;
+            } ZEND_HASH_FOREACH_END();
+        } else if (vkphpParamAdd(params, nparams, &max, t->name,
+                                 t->type == VKPHP_PARAM_STRINGS ?
+                                 VIR_TYPED_PARAM_STRING : t->type, v) < 0) {
+            goto error;
+        }
+    } ZEND_HASH_FOREACH_END();
+    return 0;
+
+ error:
+    virTypedParamsFree(*params, *nparams);
+    *params = NULL;
+    *nparams = 0;
+    return -1;
+}
+
+/* An error of the extension itself (not libvirt's): a warning, kept for
+ * libvirt_get_last_error() as libvirt-php does. */
+static void G_GNUC_PRINTF(1, 2)
+vkphpError(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    g_free(vkphpLastError);
+    vkphpLastError = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    php_error_docref(NULL, E_WARNING, "%s", vkphpLastError);
+}
+
+/* qemu-img makes an image (libvirt_image_create, libvirt_domain_new). */
+static bool
+vkphpImageCreate(const char *path, const char *size, const char *format)
+{
+    g_autofree char *qemuimg = g_find_program_in_path("qemu-img");
+    const char *argv[] = { qemuimg, "create", "-f", format, path, size, NULL };
+    int status = -1;
+
+    if (!qemuimg)
+        return false;
+    /* qemu-img's own messages go to stderr, as they do for libvirt-php */
+    if (!g_spawn_sync(NULL, (char **)argv, NULL,
+                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_CHILD_INHERITS_STDIN,
+                      NULL, NULL, NULL, NULL, &status, NULL))
+        return false;
+    return g_spawn_check_wait_status(status, NULL);
+}

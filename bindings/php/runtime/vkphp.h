@@ -11,6 +11,9 @@
 # include <pthread.h>
 # include <stdio.h>
 # include <arpa/inet.h>
+# include <netdb.h>
+# include <sys/socket.h>
+# include <sys/stat.h>
 # include <time.h>
 # include <unistd.h>
 # include <glib.h>

@@ -20,6 +20,28 @@ static ZEND_RSRC_DTOR_FUNC(vkphpDtor_virDomain)
 
 #include "vkphp-runtime.c"
 
+/* ---- the types of the typed parameters setters take (perl-params.tsv) ---- */
+
+/* ---- C trampolines of the callbacks PHP callables stand for ---- */
+static void
+vkphpCb_virConnectCloseFunc(virConnectPtr conn, int reason, void * opaque)
+{
+    vkphpCallbackData *d_ = opaque;
+    zval argv_[3];
+    int n_ = 0;
+
+    if (!vkphpOnMainThread())
+        return;
+    if (Z_TYPE(d_->handle) != IS_UNDEF) ZVAL_COPY(&argv_[n_], &d_->handle); else ZVAL_NULL(&argv_[n_]);
+    n_++;
+    ZVAL_LONG(&argv_[n_], (zend_long)reason);
+    n_++;
+    ZVAL_COPY(&argv_[n_], &d_->opaque);
+    n_++;
+    vkphpCallbackCall(d_, argv_, n_);
+}
+
+
 /* ---- generated functions ---- */
 ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_connect_open, 0, 0, 0)
     ZEND_ARG_INFO(0, name)
@@ -59,6 +81,38 @@ PHP_FUNCTION(libvirt_connect_get_type)
     if (ret == NULL)
         RETURN_FALSE;
     RETVAL_STRING(ret);
+}
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_connect_register_close_callback, 0, 0, 2)
+    ZEND_ARG_INFO(0, conn)
+    ZEND_ARG_INFO(0, callback)
+    ZEND_ARG_INFO(0, opaque)
+ZEND_END_ARG_INFO()
+
+PHP_FUNCTION(libvirt_connect_register_close_callback)
+{
+    zval *z_conn = NULL;
+    virConnectPtr a_conn = NULL;
+    zval *z_cb = NULL;
+    zval *z_opaque = NULL;
+    vkphpCallbackData *d_ = NULL;
+    int ret;
+
+    vkphpResetError();
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "rz|z", &z_conn, &z_cb, &z_opaque) == FAILURE)
+        VKPHP_BAD_ARGS();
+    a_conn = (virConnectPtr)zend_fetch_resource(Z_RES_P(z_conn), vkphpRes_virConnect.name, vkphpRes_virConnect.id);
+    if (!a_conn) RETURN_THROWS();
+    if (!zend_is_callable(z_cb, 0, NULL)) {
+        zend_argument_type_error(2, "must be a valid callback");
+        RETURN_THROWS();
+    }
+    d_ = vkphpCallbackNew(z_conn, z_cb, z_opaque);
+    ret = virConnectRegisterCloseCallback(a_conn, vkphpCb_virConnectCloseFunc, d_, vkphpCallbackFree);
+    if (ret == -1) vkphpCallbackFree(d_);
+    if (ret == -1)
+        RETURN_FALSE;
+    RETVAL_LONG((zend_long)ret);
 }
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_libvirt_domain_lookup_by_name, 0, 0, 2)
@@ -274,6 +328,7 @@ PHP_FUNCTION(libvirt_domain_get_connect)
 static const zend_function_entry vkphpFunctions[] = {
     PHP_FE(libvirt_connect_open, arginfo_libvirt_connect_open)
     PHP_FE(libvirt_connect_get_type, arginfo_libvirt_connect_get_type)
+    PHP_FE(libvirt_connect_register_close_callback, arginfo_libvirt_connect_register_close_callback)
     PHP_FE(libvirt_domain_lookup_by_name, arginfo_libvirt_domain_lookup_by_name)
     PHP_FE(libvirt_domain_restore, arginfo_libvirt_domain_restore)
     PHP_FE(libvirt_domain_destroy_flags, arginfo_libvirt_domain_destroy_flags)
@@ -335,7 +390,7 @@ static PHP_MINIT_FUNCTION(libvirt)
 
 static PHP_MINFO_FUNCTION(libvirt)
 {
-    vkphpInfo(11, 0);
+    vkphpInfo(12, 0);
 }
 
 zend_module_entry libvirt_module_entry = {
