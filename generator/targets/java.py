@@ -30,6 +30,7 @@ exactly one way:
 - todo: a shape the generator does not make yet (the coverage test lists
   these as TODO tests, so they stay visible)."""
 
+import copy
 import os
 import re
 
@@ -159,6 +160,15 @@ class Names:
         return self.table.get("pointer", {}).get(obj) or \
             self.cls(obj) + "Pointer"
 
+    def callback(self, cb):
+        """(JNA interface name, its method) of a C callback type: the C
+        name and invoke, or libvirt-java's (table rows `callback`)."""
+        spec = self.table.get("callback", {}).get(cb)
+        if spec:
+            name, _, meth = spec.partition(":")
+            return name, meth or "invoke"
+        return cb, "invoke"
+
     def info(self, struct):
         return self.table.get("info", {}).get(struct) or \
             re.sub(r"Struct$", "", struct[3:])
@@ -256,7 +266,9 @@ def jna_type(api, names, structs, args, k):
         if cb.name == t:
             # C casts every event callback to the generic type: any
             # JNA Callback goes
-            return "Callback" if t.endswith("GenericCallback") else cb.name
+            if t.endswith("GenericCallback"):
+                return "Callback"
+            return names.callback(cb.name)[0]
     return "Pointer"
 
 
@@ -427,6 +439,15 @@ def build_method(api, names, structs, table, f, cls, mname, self_obj):
             m.call += [p, conv.format(v=p)]
             k += 2
             continue
+        elif t == "unsigned char *" and a.name == "cpumap" and \
+                "Get" not in f.name and \
+                nxt is not None and nxt.type == "int" and \
+                nxt.name == "maplen":
+            # a CPU map going in: an int per byte, as libvirt-java has it
+            m.params.append(f"int[] {p}")
+            m.call += [f"Library.toBytes({p})", f"{p}.length"]
+            k += 2
+            continue
         elif t == "const unsigned char *" and "uuid" in a.name.lower():
             m.params.append(f"int[] {p}")
             m.call.append(f"Connect.createUUIDBytes({p})")
@@ -466,6 +487,11 @@ def build_method(api, names, structs, table, f, cls, mname, self_obj):
                 outs.append(("String[]", None))
             k += 2
             continue
+        elif t == "char **" and not outs and \
+                (nxt is None or nxt.name == "flags"):
+            m.pre.append(f"PointerByReference {p} = new PointerByReference();")
+            m.call.append(p)
+            outs.append(("String", f"Library.getString({p}.getValue())"))
         elif t == "char ***" and not outs:
             m.pre.append(f"PointerByReference {p} = new PointerByReference();")
             m.call.append(p)
@@ -814,6 +840,93 @@ def _error_enum(api, name, unknown):
     return [v.name for v in vals] + [unknown]
 
 
+# Values an object event hands its listener: C type -> Java type.
+EVENT_VALUES = {"int": "int", "unsigned int": "int", "const char *": "String"}
+
+
+def _object_events(api, names, f):
+    """virConnect<X>EventRegisterAny of the objects other than domains,
+    as listener objects (libvirt-java's way for domain events): for each
+    value of vir<X>EventID an interface org.libvirt.event.<Class><Id>
+    Listener with on<Id>(handle, values...), and Connect.add/remove
+    <Class><Id>Listener; the callback is vir<X>Event<Id>Callback or the
+    generic one.  [] when f is not such a function."""
+    mm = re.match(r"virConnect(\w+)EventRegisterAny$", f.name)
+    if not mm or mm.group(1) == "Domain":
+        return []
+    x = mm.group(1)
+    obj = "vir" + x
+    e = api.enum(f"vir{x}EventID")
+    dereg = f"virConnect{x}EventDeregisterAny"
+    if api.object(obj) is None or e is None or \
+            not any(g.name == dereg for g in api.functions):
+        return []
+    cls = names.cls(obj)
+    cbs = {c.name: c for c in api.callbacks}
+    out = []
+    for v in sorted(e.values, key=lambda v: v.value):
+        if v.sentinel or "_EVENT_ID_" not in v.name:
+            continue
+        idname = v.name.split("_EVENT_ID_", 1)[1]
+        camel = "".join(w.capitalize() for w in idname.split("_"))
+        cb = cbs.get(f"virConnect{x}Event{camel}Callback") or \
+            cbs.get(f"virConnect{x}EventGenericCallback")
+        if cb is None:
+            raise Todo(f"no callback type for {v.name}")
+        values = cb.args[2:-1]
+        if any(a.type not in EVENT_VALUES for a in values):
+            raise Todo(f"event values of {cb.name}")
+        vnames = [_pname(a.name) for a in values]
+        lname = f"{cls}{camel}Listener"
+        jparams = ", ".join(
+            [f"ConnectionPointer c_", f"{names.pointer(obj)} h_"] +
+            [f"{EVENT_VALUES[a.type]} {n}" for a, n in zip(values, vnames)] +
+            ["Pointer opaque_"])
+        add = Method(cls, "add" + lname, f)
+        add.params = [f"org.libvirt.event.{lname} l"]
+        add.body = [
+            f"Libvirt.{cb.name} cb = ({jparams}) -> {{",
+            f"    libvirt.{obj}Ref(h_);",
+            f"    l.on{camel}({', '.join([f'new {cls}(this, h_)'] + vnames)});",
+            "};",
+            f"int id = libvirt.{f.name}(this.ptr, null, {v.value}, cb, "
+            "null, null);",
+            "if (id == -1) throw ErrorHandler.error();",
+            "synchronized (objectListeners) {",
+            "    objectListeners.put(l, new Object[] {id, cb});",
+            "}"]
+        rem = Method(cls, "remove" + lname, f)
+        rem.params = list(add.params)
+        rem.body = [
+            "Object[] r;",
+            "synchronized (objectListeners) {",
+            "    r = objectListeners.remove(l);",
+            "}",
+            f"if (r != null && libvirt.{dereg}(this.ptr, (Integer) r[0]) "
+            "== -1)",
+            "    throw ErrorHandler.error();"]
+        out.append(dict(name=lname, cls=cls, method="on" + camel,
+                        event=v.name, register=f.name,
+                        params=", ".join([f"{cls} {cls[:1].lower() + cls[1:]}"] +
+                                         [f"{EVENT_VALUES[a.type]} {n}"
+                                          for a, n in zip(values, vnames)]),
+                        methods=[add, rem]))
+    return out
+
+
+def _libraries(api):
+    """[(JNA interface, .so name, Api for types, functions)]: libvirt.so,
+    then libvirt-qemu.so and libvirt-lxc.so (LibvirtQemu, LibvirtLxc)."""
+    out = [("Libvirt", "virt", api, api.functions)]
+    for lib in api.libraries:
+        view = copy.copy(api)              # the main types, its callbacks
+        view.callbacks = list(api.callbacks) + list(lib.callbacks)
+        stem = lib.name[len("libvirt-"):]
+        out.append(("Libvirt" + stem[:1].upper() + stem[1:], "virt-" + stem,
+                    view, lib.functions))
+    return out
+
+
 def build(api, root):
     table = java_load_names()
     names = Names(api, table)
@@ -827,7 +940,10 @@ def build(api, root):
     errors = []
     used_structs = set()
     relocate = table.get("method", {})
-    for f in api.functions:
+    libs = _libraries(api)
+    listeners = []
+    for iface, _, tapi, f in [(i, so, t, f) for i, so, t, fs in libs
+                              for f in fs]:
         b = f.binding("java")
         obj = f.object_arg
         own = None
@@ -869,13 +985,26 @@ def build(api, root):
                          "no object argument: needs a hand-written method"))
             continue
         try:
+            evs = _object_events(tapi, names, f)
+            if evs:
+                classes["virConnect"] += [m for ev in evs
+                                          for m in ev["methods"]]
+                listeners += evs
+                rows.append((f.name, "generated", "Connect",
+                             "/".join(m.name for ev in evs
+                                      for m in ev["methods"][:1]), ""))
+                continue
             if any(a.type.endswith(("Func", "Callback")) or
                    a.type == "virConnectAuthPtr" for a in f.args):
                 raise Todo("takes a C callback")
             if "TypedParameter" in f.ret.type:
                 raise Todo("returns typed parameters")
-            m = build_method(api, names, structs, table, f, cname, mname,
+            m = build_method(tapi, names, structs, table, f, cname, mname,
                              target)
+            if iface != "Libvirt":
+                m.body = [x.replace(f"libvirt.{f.name}(",
+                                    f"{iface}.INSTANCE.{f.name}(")
+                          for x in m.body]
         except Todo as e:
             rows.append((f.name, "todo", cname, mname, str(e)))
             continue
@@ -928,21 +1057,40 @@ def build(api, root):
         classes[obj] = uniq
     rows.sort()
 
-    # The JNA interface: every function of libvirt.so.
-    jfuncs = []
-    for f in api.functions:
-        params = []
-        for k, a in enumerate(f.args):
-            params.append(f"{jna_type(api, names, structs, f.args, k)} "
-                          f"{_pname(a.name)}")
-        jfuncs.append((jna_ret(api, names, structs, f.ret.type), f.name,
-                       ", ".join(params)))
-    jcallbacks = []
-    for cb in api.callbacks:
-        params = [f"{jna_type(api, names, structs, cb.args, k)} "
-                  f"{_pname(a.name)}" for k, a in enumerate(cb.args)]
-        jcallbacks.append((jna_ret(api, names, structs, cb.ret.type),
-                           cb.name, ", ".join(params)))
+    # The JNA interfaces: every function of libvirt.so (and of
+    # libvirt-qemu.so, libvirt-lxc.so), every callback type.
+    ifaces = []
+    for iface, so, tapi, funcs in libs:
+        jfuncs = []
+        for f in funcs:
+            params = []
+            for k, a in enumerate(f.args):
+                params.append(f"{jna_type(tapi, names, structs, f.args, k)} "
+                              f"{_pname(a.name)}")
+            jfuncs.append((jna_ret(tapi, names, structs, f.ret.type),
+                           f.name, ", ".join(params)))
+        jcallbacks = []
+        own = api.callbacks if iface == "Libvirt" else \
+            [c for c in tapi.callbacks if c not in api.callbacks]
+        for cb in own:
+            # JNA hands a callback no arrays: buffers come as Pointers
+            params = [f"{jna_type(tapi, names, structs, cb.args, k)} "
+                      .replace("byte[] ", "Pointer ").replace("int[] ", "Pointer ") +
+                      _pname(a.name) for k, a in enumerate(cb.args)]
+            jname, jmeth = names.callback(cb.name)
+            jcallbacks.append((jna_ret(tapi, names, structs, cb.ret.type),
+                               jname, ", ".join(params), jmeth))
+        if iface != "Libvirt":
+            # libvirt.so's callback types are Libvirt's members
+            main = {names.callback(c.name)[0] for c in api.callbacks}
+            jfuncs = [(r, n, re.sub(r"\b(\w+)(?= \w+(,|$))",
+                                    lambda mm: "Libvirt." + mm.group(1)
+                                    if mm.group(1) in main else mm.group(1),
+                                    p)) for r, n, p in jfuncs]
+        ifaces.append(dict(name=iface, so=so, jfuncs=jfuncs,
+                           jcallbacks=jcallbacks,
+                           prop="virtkit.library" + ("" if iface == "Libvirt"
+                                                     else "." + so[5:])))
 
     enum_classes = _enum_classes(api, names, table)
     infos = []
@@ -1037,8 +1185,8 @@ def build(api, root):
                                     _base(f.object_arg.type) == o + "Ptr"),
                                    "virConnectClose"))
                     for o in objects],
-        "jfuncs": jfuncs,
-        "jcallbacks": jcallbacks,
+        "ifaces": ifaces,
+        "listeners": listeners,
         "structs": [dict(name=n, fields=fl) for n, fl in
                     sorted(structs.ok.items())],
         "infos": infos,
@@ -1060,8 +1208,9 @@ def generate(api, outdir):
     src = os.path.join(out, PKG_DIR)
     ban = "// Generated from api/virt-api.xml by generator/%s. " \
           "DO NOT EDIT.\n" % TARGET
-    writer.write(os.path.join(src, "jna", "Libvirt.java"),
-                 ban + render("java/Libvirt.java.j2", **m))
+    for i in m["ifaces"]:
+        writer.write(os.path.join(src, "jna", i["name"] + ".java"),
+                     ban + render("java/Libvirt.java.j2", i=i))
     for c in m["classes"]:
         writer.write(os.path.join(src, "jna", c["pointer"] + ".java"),
                      ban + render("java/Pointer.java.j2", c=c))
@@ -1080,6 +1229,9 @@ def generate(api, outdir):
                      ban + render("java/Enum.java.j2", e=e))
     writer.write(os.path.join(src, "event", "DomainEventType.java"),
                  ban + render("java/DomainEventType.java.j2", **m))
+    for x in m["listeners"]:
+        writer.write(os.path.join(src, "event", x["name"] + ".java"),
+                     ban + render("java/Listener.java.j2", x=x))
     for d in m["event_details"]:
         writer.write(os.path.join(src, "event", d["name"] + ".java"),
                      ban + render("java/EventDetail.java.j2", d=d))
@@ -1087,13 +1239,15 @@ def generate(api, outdir):
                  writer.banner("sh", TARGET) +
                  render("java/coverage.tsv.j2", **m))
     # the list of sources, for javac @file
-    files = ["jna/Libvirt.java", "Error.java"] + \
+    files = ["Error.java"] + \
+        [f"jna/{i['name']}.java" for i in m["ifaces"]] + \
         [f"jna/{c['pointer']}.java" for c in m["classes"]] + \
         [f"{c['name']}.java" for c in m["classes"]] + \
         [f"jna/{s['name']}.java" for s in m["structs"]] + \
         [f"{i['name']}.java" for i in m["infos"]] + \
         [f"{e['name']}.java" for e in m["jenums"]] + \
         ["event/DomainEventType.java"] + \
+        [f"event/{x['name']}.java" for x in m["listeners"]] + \
         [f"event/{d['name']}.java" for d in m["event_details"]]
     # relative to the build directory, where javac runs
     rel = os.path.join("bindings", "java", "gen", PKG_DIR)

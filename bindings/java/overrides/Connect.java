@@ -200,6 +200,11 @@
     private final java.util.Map<Object, Object[]> listeners =
         new java.util.HashMap<>();
 
+    /** The generated network, pool, node device and secret listeners:
+     * listener -> {callback id, the JNA callback}. */
+    private final java.util.Map<Object, Object[]> objectListeners =
+        new java.util.HashMap<>();
+
     /** Registers cb for event eventId of dom (null: every domain). */
     synchronized void domainEventRegister(final Domain dom, final int eventId,
                                           final com.sun.jna.Callback cb,
@@ -385,4 +390,177 @@
     public void removeAgentLifecycleListener(final org.libvirt.event.AgentLifecycleListener l)
             throws LibvirtException {
         domainEventDeregister(l);
+    }
+
+    // ---- the host's CPUs, memory and pages; statistics of many domains ----
+
+    /** Which of the host's CPUs are online: one entry per CPU. */
+    public boolean[] getCPUMap(final int flags) throws LibvirtException {
+        PointerByReference map = new PointerByReference();
+        int n = ErrorHandler.processError(libvirt.virNodeGetCPUMap(ptr, map, null, flags));
+        byte[] bytes = map.getValue() == null ? new byte[0]
+            : map.getValue().getByteArray(0, (n + 7) / 8);
+        Library.free(map.getValue());
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++)
+            out[i] = (bytes[i / 8] & (1 << (i % 8))) != 0;
+        return out;
+    }
+
+    public boolean[] getCPUMap() throws LibvirtException {
+        return getCPUMap(0);
+    }
+
+    /** The host's CPU times in nanoseconds ("kernel", "user", "idle",
+     * "iowait" ...) of CPU cpuNum, or of all (Connect.NodeGetCPUStatsAllCPUs
+     * .ALL_CPUS, -1), in the library's order. */
+    public java.util.Map<String,Long> getCPUStats(final int cpuNum, final int flags)
+            throws LibvirtException {
+        IntByReference n = new IntByReference(0);
+        ErrorHandler.processError(libvirt.virNodeGetCPUStats(ptr, cpuNum, null, n, flags));
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        if (n.getValue() == 0)
+            return out;
+        virNodeCPUStats[] all = (virNodeCPUStats[]) new virNodeCPUStats().toArray(n.getValue());
+        ErrorHandler.processError(libvirt.virNodeGetCPUStats(ptr, cpuNum, all[0], n, flags));
+        for (int i = 0; i < n.getValue(); i++) {
+            all[i].read();
+            out.put(Native.toString(all[i].field), all[i].value);
+        }
+        return out;
+    }
+
+    /** The host's memory in KiB ("total", "free", "buffers", "cached")
+     * of NUMA cell cellNum, or of all (-1), in the library's order. */
+    public java.util.Map<String,Long> getMemoryStats(final int cellNum, final int flags)
+            throws LibvirtException {
+        IntByReference n = new IntByReference(0);
+        ErrorHandler.processError(libvirt.virNodeGetMemoryStats(ptr, cellNum, null, n, flags));
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        if (n.getValue() == 0)
+            return out;
+        virNodeMemoryStats[] all = (virNodeMemoryStats[])
+            new virNodeMemoryStats().toArray(n.getValue());
+        ErrorHandler.processError(libvirt.virNodeGetMemoryStats(ptr, cellNum, all[0], n, flags));
+        for (int i = 0; i < n.getValue(); i++) {
+            all[i].read();
+            out.put(Native.toString(all[i].field), all[i].value);
+        }
+        return out;
+    }
+
+    /** Free pages of each size in pages (KiB) on cellCount cells from
+     * startCell: pages.length counts per cell, cell after cell. */
+    public long[] getFreePages(final int[] pages, final int startCell,
+                               final int cellCount, final int flags)
+            throws LibvirtException {
+        com.sun.jna.Memory sizes = new com.sun.jna.Memory(4L * Math.max(pages.length, 1));
+        sizes.write(0, pages, 0, pages.length);
+        int want = pages.length * cellCount;
+        com.sun.jna.Memory counts = new com.sun.jna.Memory(8L * Math.max(want, 1));
+        counts.clear();
+        IntByReference sz = new IntByReference();
+        sz.setPointer(sizes);
+        LongByReference cnt = new LongByReference();
+        cnt.setPointer(counts);
+        int n = ErrorHandler.processError(libvirt.virNodeGetFreePages(ptr, pages.length,
+            sz, startCell, cellCount, cnt, flags));
+        return counts.getLongArray(0, Math.min(n, want));
+    }
+
+    /** Allocates (or with Connect.NodeAllocPagesFlags.SET, sets) pageCounts
+     * pages of each size in pageSizes (KiB) on cellCount cells from
+     * startCell: the number of cells changed. */
+    public int allocPages(final int[] pageSizes, final long[] pageCounts,
+                          final int startCell, final int cellCount, final int flags)
+            throws LibvirtException {
+        if (pageSizes.length != pageCounts.length)
+            throw new IllegalArgumentException("pageSizes and pageCounts differ in length");
+        com.sun.jna.Memory sizes = new com.sun.jna.Memory(4L * Math.max(pageSizes.length, 1));
+        sizes.write(0, pageSizes, 0, pageSizes.length);
+        com.sun.jna.Memory counts = new com.sun.jna.Memory(8L * Math.max(pageCounts.length, 1));
+        counts.write(0, pageCounts, 0, pageCounts.length);
+        IntByReference sz = new IntByReference();
+        sz.setPointer(sizes);
+        LongByReference cnt = new LongByReference();
+        cnt.setPointer(counts);
+        return ErrorHandler.processError(libvirt.virNodeAllocPages(ptr, pageSizes.length,
+            sz, cnt, startCell, cellCount, flags));
+    }
+
+    /** Copies n records the library allocated, then frees them. */
+    private DomainStatsRecord[] statsRecords(final PointerByReference list, final int n) {
+        DomainStatsRecord[] out = new DomainStatsRecord[n];
+        Pointer[] each = n > 0 ? list.getValue().getPointerArray(0, n) : new Pointer[0];
+        for (int i = 0; i < n; i++) {
+            virDomainStatsRecord r = new virDomainStatsRecord(each[i]);
+            DomainPointer d = new DomainPointer(r.dom);
+            libvirt.virDomainRef(d);
+            out[i] = new DomainStatsRecord(new Domain(this, d),
+                                           TypedParameter.fromNative(r.params, r.nparams));
+        }
+        if (list.getValue() != null) {
+            PointerByReference all = new PointerByReference();
+            all.setPointer(list.getValue());
+            libvirt.virDomainStatsRecordListFree(all);
+        }
+        return out;
+    }
+
+    /** Statistics (stats: Domain.StatsTypes bits, 0 for all) of every
+     * domain flags selects (Connect.GetAllDomainStatsFlags). */
+    public DomainStatsRecord[] getAllDomainStats(final int stats, final int flags)
+            throws LibvirtException {
+        PointerByReference list = new PointerByReference();
+        int n = ErrorHandler.processError(
+            libvirt.virConnectGetAllDomainStats(ptr, stats, list, flags));
+        return statsRecords(list, n);
+    }
+
+    /** Statistics of the domains doms (all of this connection). */
+    public DomainStatsRecord[] getDomainListStats(final Domain[] doms, final int stats,
+                                                  final int flags)
+            throws LibvirtException {
+        com.sun.jna.Memory arr = new com.sun.jna.Memory((long) Native.POINTER_SIZE
+                                                        * (doms.length + 1));
+        for (int i = 0; i < doms.length; i++)
+            arr.setPointer((long) i * Native.POINTER_SIZE, doms[i].ptr.getPointer());
+        arr.setPointer((long) doms.length * Native.POINTER_SIZE, null);
+        PointerByReference in = new PointerByReference();
+        in.setPointer(arr);
+        PointerByReference list = new PointerByReference();
+        int n = ErrorHandler.processError(libvirt.virDomainListGetStats(in, stats, list, flags));
+        return statsRecords(list, n);
+    }
+
+    // ---- QEMU monitor events (libvirt-qemu.so) ----
+
+    /** Calls l for QEMU monitor events named event (null: all) of dom
+     * (null: every domain); flags: Connect.DomainQemuMonitorEventRegisterFlags. */
+    public void addQemuMonitorListener(final Domain dom, final String event,
+                                       final org.libvirt.event.QemuMonitorListener l,
+                                       final int flags)
+            throws LibvirtException {
+        LibvirtQemu.virConnectDomainQemuMonitorEventCallback cb =
+            (ConnectionPointer c, DomainPointer d, String ev, long seconds, int micros,
+             String details, Pointer opaque) -> l.onEvent(eventDomain(d), ev, seconds,
+                                                          micros, details);
+        int id = LibvirtQemu.INSTANCE.virConnectDomainQemuMonitorEventRegister(ptr,
+            dom == null ? null : dom.ptr, event, cb, null, null, flags);
+        if (id == -1)
+            throw ErrorHandler.error();
+        synchronized (objectListeners) {
+            objectListeners.put(l, new Object[] {id, cb});
+        }
+    }
+
+    public void removeQemuMonitorListener(final org.libvirt.event.QemuMonitorListener l)
+            throws LibvirtException {
+        Object[] r;
+        synchronized (objectListeners) {
+            r = objectListeners.remove(l);
+        }
+        if (r != null && LibvirtQemu.INSTANCE.virConnectDomainQemuMonitorEventDeregister(
+                ptr, (Integer) r[0]) == -1)
+            throw ErrorHandler.error();
     }

@@ -196,3 +196,139 @@
         Library.free(list.getValue());
         return out;
     }
+
+    // ---- two values at once, CPU maps, lists of structs ----
+
+    /** The state and its reason: {state (DomainInfo.DomainState's
+     * ordinal, virDomainState), reason (the state's reason enum)}. */
+    public int[] getState(final int flags) throws LibvirtException {
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        ErrorHandler.processError(libvirt.virDomainGetState(ptr, state, reason, flags));
+        return new int[] {state.getValue(), reason.getValue()};
+    }
+
+    public int[] getState() throws LibvirtException {
+        return getState(0);
+    }
+
+    /** The guest's clock (through its agent): {seconds, nanoseconds}. */
+    public long[] getTime(final int flags) throws LibvirtException {
+        LongByReference seconds = new LongByReference();
+        IntByReference nseconds = new IntByReference();
+        ErrorHandler.processError(libvirt.virDomainGetTime(ptr, seconds, nseconds, flags));
+        return new long[] {seconds.getValue(), nseconds.getValue() & 0xffffffffL};
+    }
+
+    public long[] getTime() throws LibvirtException {
+        return getTime(0);
+    }
+
+    /** The number of the host's CPUs, which sizes a CPU map. */
+    private int hostCpus() throws LibvirtException {
+        return ErrorHandler.processError(
+            libvirt.virNodeGetCPUMap(virConnect.ptr, null, null, 0));
+    }
+
+    /** Each vCPU's CPU map (flags: Domain.ModificationImpact), one after
+     * the other, cpuMapLength(host CPUs) ints each (an int per byte, as
+     * getVcpusCpuMaps() gives them). */
+    public int[] getVcpuPinInfo(final int flags) throws LibvirtException {
+        int maplen = cpuMapLength(hostCpus());
+        int vcpus = ErrorHandler.processError(libvirt.virDomainGetVcpusFlags(ptr,
+            (flags & ModificationImpact.CONFIG) | VcpuFlags.MAXIMUM));
+        byte[] maps = new byte[Math.max(vcpus * maplen, 1)];
+        int n = ErrorHandler.processError(
+            libvirt.virDomainGetVcpuPinInfo(ptr, vcpus, maps, maplen, flags));
+        return Library.toInts(java.util.Arrays.copyOf(maps, n * maplen));
+    }
+
+    public int[] getVcpuPinInfo() throws LibvirtException {
+        return getVcpuPinInfo(0);
+    }
+
+    /** The emulator threads' CPU map (an int per byte). */
+    public int[] getEmulatorPinInfo(final int flags) throws LibvirtException {
+        byte[] map = new byte[cpuMapLength(hostCpus())];
+        ErrorHandler.processError(
+            libvirt.virDomainGetEmulatorPinInfo(ptr, map, map.length, flags));
+        return Library.toInts(map);
+    }
+
+    public int[] getEmulatorPinInfo() throws LibvirtException {
+        return getEmulatorPinInfo(0);
+    }
+
+    /** The guest's mounted file systems (through its agent). */
+    public DomainFSInfo[] getFSInfo(final int flags) throws LibvirtException {
+        PointerByReference list = new PointerByReference();
+        int n = ErrorHandler.processError(libvirt.virDomainGetFSInfo(ptr, list, flags));
+        DomainFSInfo[] out = new DomainFSInfo[n];
+        Pointer[] each = n > 0 ? list.getValue().getPointerArray(0, n) : new Pointer[0];
+        for (int i = 0; i < n; i++) {
+            virDomainFSInfo c = new virDomainFSInfo(each[i]);
+            int na = (int) c.ndevAlias.longValue();
+            String[] aliases = na > 0 && c.devAlias != null
+                ? c.devAlias.getStringArray(0, na) : new String[0];
+            out[i] = new DomainFSInfo(str(c.mountpoint), str(c.name),
+                                      str(c.fstype), aliases);
+            libvirt.virDomainFSInfoFree(c);
+        }
+        Library.free(list.getValue());
+        return out;
+    }
+
+    public DomainFSInfo[] getFSInfo() throws LibvirtException {
+        return getFSInfo(0);
+    }
+
+    private static String str(final Pointer p) {
+        return p == null ? null : p.getString(0);
+    }
+
+    /** The domain's I/O threads and the CPUs each may run on. */
+    public DomainIOThreadInfo[] getIOThreadInfo(final int flags) throws LibvirtException {
+        PointerByReference list = new PointerByReference();
+        int n = ErrorHandler.processError(libvirt.virDomainGetIOThreadInfo(ptr, list, flags));
+        DomainIOThreadInfo[] out = new DomainIOThreadInfo[n];
+        Pointer[] each = n > 0 ? list.getValue().getPointerArray(0, n) : new Pointer[0];
+        for (int i = 0; i < n; i++) {
+            virDomainIOThreadInfo c = new virDomainIOThreadInfo(each[i]);
+            byte[] map = c.cpumaplen > 0 && c.cpumap != null
+                ? c.cpumap.getByteArray(0, c.cpumaplen) : new byte[0];
+            out[i] = new DomainIOThreadInfo(c.iothread_id, Library.toInts(map));
+            libvirt.virDomainIOThreadInfoFree(c);
+        }
+        Library.free(list.getValue());
+        return out;
+    }
+
+    public DomainIOThreadInfo[] getIOThreadInfo() throws LibvirtException {
+        return getIOThreadInfo(0);
+    }
+
+    /** Every security label of the domain (one per security driver). */
+    public SecurityLabel[] getSecurityLabelList() throws LibvirtException {
+        PointerByReference list = new PointerByReference();
+        int n = ErrorHandler.processError(libvirt.virDomainGetSecurityLabelList(ptr, list));
+        SecurityLabel[] out = new SecurityLabel[n];
+        if (n > 0) {
+            virSecurityLabel[] all = (virSecurityLabel[])
+                new virSecurityLabel(list.getValue()).toArray(n);
+            for (int i = 0; i < n; i++)
+                out[i] = new SecurityLabel(all[i]);
+        }
+        Library.free(list.getValue());
+        return out;
+    }
+
+    /** File descriptors (in this process) of the container's namespaces
+     * (libvirt-lxc.so); the caller closes them. */
+    public int[] lxcOpenNamespace(final int flags) throws LibvirtException {
+        PointerByReference fds = new PointerByReference();
+        int n = ErrorHandler.processError(
+            LibvirtLxc.INSTANCE.virDomainLxcOpenNamespace(ptr, fds, flags));
+        int[] out = n > 0 ? fds.getValue().getIntArray(0, n) : new int[0];
+        Library.free(fds.getValue());
+        return out;
+    }

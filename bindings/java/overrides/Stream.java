@@ -61,3 +61,47 @@
             throw new java.io.IOException(e.getMessage(), e);
         }
     }
+
+    // ---- whole transfers and event callbacks (libvirt-java's names) ----
+
+    /** The event callback the library holds (kept from the collector). */
+    private Libvirt.VirStreamEventCallback eventCallback;
+
+    /** Sends what handler gives until it answers 0 (the end) or -1. */
+    public int sendAll(final Libvirt.VirStreamSourceFunc handler) throws LibvirtException {
+        return ErrorHandler.processError(libvirt.virStreamSendAll(ptr, handler, null));
+    }
+
+    /** Hands everything the stream has to handler, to the end. */
+    public int receiveAll(final Libvirt.VirStreamSinkFunc handler) throws LibvirtException {
+        return ErrorHandler.processError(libvirt.virStreamRecvAll(ptr, handler, null));
+    }
+
+    /** receiveAll, with the holes of a sparse stream told to hole. */
+    public int sparseReceiveAll(final Libvirt.VirStreamSinkFunc handler,
+                                final Libvirt.virStreamSinkHoleFunc hole)
+            throws LibvirtException {
+        return ErrorHandler.processError(
+            libvirt.virStreamSparseRecvAll(ptr, handler, hole, null));
+    }
+
+    /** sendAll, with hole saying where data or a hole is and skip
+     * stepping over a hole. */
+    public int sparseSendAll(final Libvirt.VirStreamSourceFunc handler,
+                             final Libvirt.virStreamSourceHoleFunc hole,
+                             final Libvirt.virStreamSourceSkipFunc skip)
+            throws LibvirtException {
+        return ErrorHandler.processError(
+            libvirt.virStreamSparseSendAll(ptr, handler, hole, skip, null));
+    }
+
+    /** Calls cb (from the event loop) when the stream becomes readable or
+     * writable, as events (Stream.EventType bits) asks. */
+    public synchronized int addCallback(final int events,
+                                        final Libvirt.VirStreamEventCallback cb)
+            throws LibvirtException {
+        int r = ErrorHandler.processError(
+            libvirt.virStreamEventAddCallback(ptr, events, cb, null, null));
+        eventCallback = cb;
+        return r;
+    }

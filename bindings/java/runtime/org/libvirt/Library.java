@@ -87,6 +87,23 @@ public final class Library {
         return s;
     }
 
+    /** A CPU map as libvirt-java gives it (an int per byte, the low 8
+     * bits used) -> the bytes libvirt takes. */
+    static byte[] toBytes(final int[] map) {
+        byte[] out = new byte[map.length];
+        for (int i = 0; i < map.length; i++)
+            out[i] = (byte) map[i];
+        return out;
+    }
+
+    /** Bytes of a CPU map -> an int per byte (0..255). */
+    static int[] toInts(final byte[] map) {
+        int[] out = new int[map.length];
+        for (int i = 0; i < map.length; i++)
+            out[i] = map[i] & 0xff;
+        return out;
+    }
+
     /** The first n strings of a caller's array, each freed. */
     static String[] toStrings(final Pointer[] names, final int n) {
         String[] out = new String[n];

@@ -14,10 +14,10 @@ import com.sun.jna.ptr.PointerByReference;
 
 /** libvirt.so, one method per C function, as JNA maps it. */
 public interface Libvirt extends Library {
-    /** The library: libvirt.so.0 (system property virtkit.library names
-     * another file). */
-    Libvirt INSTANCE = Native.load(System.getProperty("virtkit.library",
-                                                      "virt"), Libvirt.class);
+    /** The library: libvirt.so.0 (system property
+     * virtkit.library names another file). */
+    Libvirt INSTANCE = Native.load(System.getProperty(
+        "virtkit.library", "virt"), Libvirt.class);
 
     interface virFreeCallback extends Callback {
         void invoke(Pointer opaque);
