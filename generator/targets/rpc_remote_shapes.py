@@ -367,11 +367,27 @@ def typed_params_out(w, func, nm, na, ret_m, used, st, done_ret):
     st.scall["params"] = "a_params"
     st.scall["nparams"] = "&a_nparams"
     sval, sln = "&ret->params.params_val", "&ret->params.params_len"
-    enc = [f"if (remoteTypedParamsToWire(a_params, a_nparams, {pm.max}, "
+    # As libvirt's daemon: string parameters go only to a client whose
+    # flags say it takes them (kept ones first, all still freed).
+    okay = "args->flags & VIR_TYPED_PARAM_STRING_OKAY" \
+        if any(a.name == "flags" for a in func.args) else "0"
+    st.sdecl += ["int s_i = 0;", "int s_kept = 0;"]
+    enc = [f"if (!({okay})) {{",
+           "    for (s_i = 0; s_i < a_nparams; s_i++) {",
+           "        if (a_params[s_i].type != VIR_TYPED_PARAM_STRING) {",
+           "            virTypedParameter s_t = a_params[s_kept];",
+           "            a_params[s_kept++] = a_params[s_i];",
+           "            a_params[s_i] = s_t;",
+           "        }",
+           "    }",
+           "    a_nparams = s_kept;",
+           "}",
+           f"if (remoteTypedParamsToWire(a_params, a_nparams, {pm.max}, "
            f"{sval}, {sln}) < 0)", "    goto cleanup;"]
     if counted:
-        st.spost += ["if (args->nparams != 0) {"] + \
-            ["    " + x for x in enc] + ["}", "ret->nparams = a_nparams;"]
+        # The count goes back only to a call that asked for it.
+        st.spost += ["if (args->nparams == 0) {", "    ret->nparams = a_nparams;",
+                     "} else {"] + ["    " + x for x in enc] + ["}"]
     else:
         st.spost += enc
     st.sclean.append("virTypedParamsFree(a_params, n_params);")
@@ -415,7 +431,7 @@ def struct_probe(w, m, a, na, ret_m, used, st, done_ret):
                 f"    a_params = g_new0({sdef.name}, a_nparams);"]
     st.scall["params"] = "a_params"
     st.scall["nparams"] = "&a_nparams"
-    st.spost += ["ret->nparams = a_nparams;",
+    st.spost += ["if (args->nparams == 0)", "    ret->nparams = a_nparams;",
                  "if (a_params) {",
                  f"    ret->{m.name}.{m.name}_len = a_nparams;",
                  f"    ret->{m.name}.{m.name}_val = g_new0({m.type}, "
