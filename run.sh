@@ -19,6 +19,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config gettext
  gnutls-bin libreadline-dev libattr1-dev python3 python3-dev python3-jinja2
  libvirt-dev libvirt-clients python3-libvirt
  golang-go golang-github-libvirt-libvirt-go-dev
+ golang-github-digitalocean-go-libvirt-dev golang-github-stretchr-testify-dev
  qemu-system-x86 busybox-static linux-image-cloud-amd64 cpio iproute2
  libperl-dev perl valgrind libvirt-daemon virtinst
  openjdk-17-jdk-headless libjna-java junit4 libhamcrest-java
