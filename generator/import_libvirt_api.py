@@ -445,11 +445,14 @@ def main(api_xml, data_dir, out):
         if reason:
             add(el, "reason").text = reason
         # Refused on read-only connections only for some argument values.
+        # `message` is libvirt's wording when it is not the usual one.
         if ro and ro["check"] == "flags" and ro.get("flags"):
-            add(el, "readonly-when", arg="flags", bits=ro["flags"])
+            add(el, "readonly-when", arg="flags", bits=ro["flags"],
+                message=ro.get("message") or None)
         elif ro and ro["check"] == "arg":
             arg, value = ro["flags"].split("=", 1)
-            add(el, "readonly-when", arg=arg, equals=value)
+            add(el, "readonly-when", arg=arg, equals=value,
+                message=ro.get("message") or None)
         add(el, "return", type=rtype, error=err)
         for i, (aname, atype, info) in enumerate(args):
             attrs = {}

@@ -136,9 +136,11 @@ def load(path):
         elif t == "function":
             proc = el.get("proc")
             rw = []
+            ro_message = None
             for r in el.findall("readonly-when"):
                 how = "bits" if r.get("bits") else "equals"
                 rw.append((req(r, "arg"), how, req(r, how).split(",")))
+                ro_message = ro_message or r.get("message")
             reason = el.find("reason")
             bindings = []
             for b in el.findall("binding"):
@@ -168,7 +170,7 @@ def load(path):
                 reason.text.strip() if reason is not None else None,
                 rw,
                 where=where(el), bindings=bindings, checks=checks,
-                unsupported=unsupported))
+                unsupported=unsupported, readonly_message=ro_message))
         elif t.startswith("wire-") or t == "procedure":
             _load_wire(api, el, where, req)
         else:

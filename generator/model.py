@@ -205,6 +205,9 @@ class Function:
     # Refused on read-only connections when arg has any of `bits` set, or
     # equals `equals`: list of (arg, "bits"|"equals", [constant names]).
     readonly_when: List[tuple] = field(default_factory=list)
+    # libvirt's wording of those refusals when it is not "read only access
+    # prevents <name>" (the SECURE flags of the ...GetXMLDesc functions).
+    readonly_message: Optional[str] = None
     checks: List[ArgCheck] = field(default_factory=list)
     where: Where = None
     bindings: List[Binding] = field(default_factory=list)

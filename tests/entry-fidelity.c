@@ -1,7 +1,8 @@
 /* Calls that show what the public entry points do before a driver sees the
  * arguments: flag rules (one flag needing another, flags that exclude each
  * other), relative paths made absolute, string typed parameters allowed,
- * a node device's parent asked of the driver.  One line per call: the
+ * a node device's parent asked of the driver, read-only refusals that
+ * depend on the arguments.  One line per call: the
  * return and the error (code, domain, message, str1, str2).  Built and run
  * by tests/entry-fidelity.sh on our library and on libvirt 9.0's: the
  * lines must be the same.  The working directory is shown as "<cwd>". */
@@ -218,6 +219,81 @@ aliases(virConnectPtr conn)
     }
 }
 
+/* A document asked for on a read-only connection: freed, shown as 1. */
+static void
+reportXML(const char *what, char *xml)
+{
+    report(what, xml ? 1 : 0);
+    free(xml);
+}
+
+#define CALLXML(expr) reportXML(#expr, (expr))
+
+/* Refusals on a read-only connection that depend on the arguments: the
+ * SECURE flags of the ...GetXMLDesc functions have their own wording.
+ * The snapshot and the checkpoint are made on the read-write connection
+ * (test:///default is one host for both) and removed again. */
+static void
+readOnly(virConnectPtr conn, virDomainPtr dom, const char *uri)
+{
+    virConnectPtr ro = virConnectOpenReadOnly(uri);
+    virDomainPtr rdom = ro ? virDomainLookupByName(ro, "test") : NULL;
+    virDomainSnapshotPtr snap, rsnap;
+    virDomainCheckpointPtr cp, rcp;
+    virDomainInterfacePtr *ifaces = NULL;
+
+    if (!rdom) {
+        report("virConnectOpenReadOnly", -1);
+        if (ro)
+            virConnectClose(ro);
+        return;
+    }
+    CALLXML(virDomainGetXMLDesc(rdom, 0));
+    CALLXML(virDomainGetXMLDesc(rdom, VIR_DOMAIN_XML_SECURE));
+    CALLXML(virDomainGetXMLDesc(rdom, VIR_DOMAIN_XML_MIGRATABLE));
+    CALLXML(virDomainGetXMLDesc(rdom, VIR_DOMAIN_XML_INACTIVE |
+                                VIR_DOMAIN_XML_SECURE));
+    CALLXML(virDomainManagedSaveGetXMLDesc(
+                rdom, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE));
+    CALLXML(virDomainSaveImageGetXMLDesc(ro, "nofile",
+                                         VIR_DOMAIN_SAVE_IMAGE_XML_SECURE));
+    CALL(virDomainGetVcpusFlags(rdom, VIR_DOMAIN_VCPU_GUEST));
+    CALL(virDomainInterfaceAddresses(
+             rdom, &ifaces, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, 0));
+
+    snap = virDomainSnapshotCreateXML(
+        dom, "<domainsnapshot><name>fid2</name></domainsnapshot>", 0);
+    rsnap = virDomainSnapshotLookupByName(rdom, "fid2", 0);
+    CALLPTR(rsnap);
+    if (rsnap) {
+        CALLXML(virDomainSnapshotGetXMLDesc(rsnap, 0));
+        CALLXML(virDomainSnapshotGetXMLDesc(rsnap,
+                                            VIR_DOMAIN_SNAPSHOT_XML_SECURE));
+        virDomainSnapshotFree(rsnap);
+    }
+    if (snap) {
+        virDomainSnapshotDelete(snap, 0);
+        virDomainSnapshotFree(snap);
+    }
+
+    cp = virDomainCheckpointCreateXML(
+        dom, "<domaincheckpoint><name>fid2</name></domaincheckpoint>", 0);
+    rcp = virDomainCheckpointLookupByName(rdom, "fid2", 0);
+    CALLPTR(rcp);
+    if (rcp) {
+        CALLXML(virDomainCheckpointGetXMLDesc(rcp, 0));
+        CALLXML(virDomainCheckpointGetXMLDesc(
+                    rcp, VIR_DOMAIN_CHECKPOINT_XML_SECURE));
+        virDomainCheckpointFree(rcp);
+    }
+    if (cp) {
+        virDomainCheckpointDelete(cp, 0);
+        virDomainCheckpointFree(cp);
+    }
+    virDomainFree(rdom);
+    virConnectClose(ro);
+}
+
 /* A NULL connection: the error domain is that of the header declaring the
  * call (virConnectClose is the exception). */
 static void
@@ -270,6 +346,8 @@ main(int argc, char **argv)
     aliases(conn);
     printf("## bad connection\n");
     badConnection();
+    printf("## read-only refusals\n");
+    readOnly(conn, dom, uri);
     virDomainFree(dom);
     virConnectClose(conn);
     return 0;

@@ -42,7 +42,7 @@ section() {
 # compare LABEL TODOS: one result per section of $tmp/theirs vs $tmp/ours.
 compare() {
     for sec in "flag rules" "paths" "string parameters" "node device parents" "old names" \
-               "bad connection"; do
+               "bad connection" "read-only refusals"; do
         section "$tmp/theirs" "$sec" >"$tmp/t.sec"
         section "$tmp/ours" "$sec" >"$tmp/o.sec"
         why=$(printf '%s\n' "$2" | awk -F'|' -v s="$sec" '$1 == s {print $2}')

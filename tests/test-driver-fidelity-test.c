@@ -1,7 +1,7 @@
 /* test-driver-fidelity-test.c: behaviours of the test driver and of the
  * public entry points that libvirt 9.0 shows on test:///default: metadata
  * change events, migration refused by a host that cannot migrate, event
- * registration without an event loop.
+ * registration without an event loop, tunables' counts answered first.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -281,6 +281,79 @@ testMigrationErrors(virConnectPtr conn, virDomainPtr dom)
 }
 
 
+/* A count asked for with *n = 0 (the macro sets it before the call). */
+#define checkCount(what, want, call, n) \
+    do { \
+        *(n) = 0; \
+        is_int((call), 0, "%s: count answered", what); \
+        is_int(*(n), want, "%s: the count is %d", what, want); \
+    } while (0)
+
+/* Asked for a count (nparams 0), the test driver answers before it looks
+ * at the domain, the flags' consistency or the device; with room for the
+ * values the device must exist. */
+static void
+testParameterCounts(virConnectPtr conn, virDomainPtr dom)
+{
+    virTypedParameter params[7];
+    virDomainPtr gone;
+    g_autofree char *got = NULL;
+    int n = 0;
+
+    is_int(virDomainGetInterfaceParameters(dom, "nosuch", NULL, &n, 0), 0,
+           "interface parameters: count for an unknown device");
+    is_int(n, 7, "interface parameters: the count is 7");
+    n = 0;
+    is_int(virDomainGetInterfaceParameters(dom, "nosuch", NULL, &n,
+                                           VIR_DOMAIN_AFFECT_LIVE |
+                                           VIR_DOMAIN_AFFECT_CONFIG), 0,
+           "interface parameters: count with LIVE|CONFIG");
+    is_int(n, 7, "interface parameters: count with LIVE|CONFIG is 7");
+    /* Unknown flags still fail first (in libvirt its test driver refuses
+     * them, in virtkit the entry point: the function named differs). */
+    n = 0;
+    got = outcome(virDomainGetInterfaceParameters(dom, "nosuch", NULL, &n,
+                                                  1U << 5));
+    ok(g_str_has_prefix(got, "8 ") &&
+       strstr(got, " unsupported flags (0x20) in function "),
+       "interface parameters: count with an unknown flag fails (%s)", got);
+    g_clear_pointer(&got, g_free);
+
+    memset(params, 0, sizeof(params));
+    n = 7;
+    got = outcome(virDomainGetInterfaceParameters(dom, "nosuch", params, &n,
+                                                  0));
+    is_str(got, "8 20 invalid argument: 'nosuch' is not a known interface",
+           "interface parameters: values of an unknown device");
+    g_clear_pointer(&got, g_free);
+
+    /* A domain that no longer exists still gets the counts, for every
+     * kind of tunables (a disk name is not looked at either). */
+    gone = virDomainDefineXML(conn, "<domain type='test'><name>fid2gone"
+                              "</name><memory>1024</memory><os><type>hvm"
+                              "</type></os></domain>");
+    if (gone && virDomainUndefine(gone) == 0) {
+        checkCount("interface", 7,
+                   virDomainGetInterfaceParameters(gone, "x", NULL, &n, 0),
+                   &n);
+        checkCount("memory", 3,
+                   virDomainGetMemoryParameters(gone, NULL, &n, 0), &n);
+        checkCount("blkio", 6,
+                   virDomainGetBlkioParameters(gone, NULL, &n, 0), &n);
+        checkCount("numa", 2,
+                   virDomainGetNumaParameters(gone, NULL, &n, 0), &n);
+        checkCount("block I/O tune", 20,
+                   virDomainGetBlockIoTune(gone, NULL, NULL, &n, 0), &n);
+    } else {
+        ok(0, "define and undefine a domain");
+    }
+    if (gone)
+        virDomainFree(gone);
+    checkCount("block I/O tune of an unknown disk", 20,
+               virDomainGetBlockIoTune(dom, "nosuch", NULL, &n, 0), &n);
+}
+
+
 /* The URI is test:///default, or in $FIDELITY_URI the same host through
  * a daemon (tests/test-driver-fidelity.sh). */
 int
@@ -303,6 +376,7 @@ main(void)
     }
     testMetadataEvents(conn, dom);
     testMigrationErrors(conn, dom);
+    testParameterCounts(conn, dom);
 
     virDomainFree(dom);
     virConnectClose(conn);

@@ -51,9 +51,11 @@ def _arg_checks(api, f, conn):
             test = f"({arg} & ({' | '.join(consts)}))"
         else:
             test = "(" + " || ".join(f"{arg} == {c}" for c in consts) + ")"
+        # The detail is a format string.
+        detail = (f.readonly_message or
+                  f"read only access prevents {name}").replace("%", "%%")
         checks.append(_check(f"({conn}->flags & VIR_CONNECT_RO) && {test}",
-                             "VIR_ERR_OPERATION_DENIED", domain,
-                             f"read only access prevents {name}"))
+                             "VIR_ERR_OPERATION_DENIED", domain, detail))
     # Other handles must be valid when given; whether NULL is allowed is up
     # to the checks below.
     nonnull = {c.arg for c in f.checks if c.kind == "nonnull"}

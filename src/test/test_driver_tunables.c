@@ -215,14 +215,15 @@ testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_TYPED_PARAM_STRING_OKAY, -1);
 
+    /* The count comes first, as for the interface parameters. */
+    if (*nparams == 0) {
+        *nparams = G_N_ELEMENTS(shown);
+        return 0;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(def = testTuneDef(drv, dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY)))
         goto cleanup;
-    if (*nparams == 0) {
-        *nparams = G_N_ELEMENTS(shown);
-        ret = 0;
-        goto cleanup;
-    }
     testMemtuneGet(def, vals);
     for (i = 0; i < *nparams && i < (int)G_N_ELEMENTS(shown); i++) {
         if (virTypedParameterAssign(&params[i], testMemNames[shown[i]],
@@ -316,14 +317,15 @@ testDomainGetNumaParameters(virDomainPtr dom, virTypedParameterPtr params,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_TYPED_PARAM_STRING_OKAY, -1);
 
+    /* The count comes first, as for the interface parameters. */
+    if (*nparams == 0) {
+        *nparams = 2;
+        return 0;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(def = testTuneDef(drv, dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY)))
         goto cleanup;
-    if (*nparams == 0) {
-        *nparams = 2;
-        ret = 0;
-        goto cleanup;
-    }
     if (virTypedParameterAssign(&params[n++], VIR_DOMAIN_NUMA_MODE,
                                 VIR_TYPED_PARAM_INT,
                                 def->numatune ? def->numatune->mode : 0) < 0)
@@ -581,14 +583,15 @@ testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_TYPED_PARAM_STRING_OKAY, -1);
 
+    /* The count comes first, as for the interface parameters. */
+    if (*nparams == 0) {
+        *nparams = 1 + TEST_BLKIO_N;
+        return 0;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(def = testTuneDef(drv, dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY)))
         goto cleanup;
-    if (*nparams == 0) {
-        *nparams = 1 + TEST_BLKIO_N;
-        ret = 0;
-        goto cleanup;
-    }
     testBlkioRead(def, &b);
     if (virTypedParameterAssign(&params[0], VIR_DOMAIN_BLKIO_WEIGHT,
                                 VIR_TYPED_PARAM_UINT, b.weight) < 0)
@@ -801,15 +804,17 @@ testDomainGetInterfaceParameters(virDomainPtr dom, const char *device,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_TYPED_PARAM_STRING_OKAY, -1);
 
+    /* libvirt's test driver answers the count before it looks at the
+     * domain, the flags' consistency or the device. */
+    if (*nparams == 0) {
+        *nparams = G_N_ELEMENTS(testBwParams);
+        return 0;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(def = testTuneDef(drv, dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY)) ||
         !(net = testNetFind(def, device)))
         goto cleanup;
-    if (*nparams == 0) {
-        *nparams = G_N_ELEMENTS(testBwParams);
-        ret = 0;
-        goto cleanup;
-    }
     for (i = 0; i < *nparams && i < (int)G_N_ELEMENTS(testBwParams); i++) {
         const virDomainNetRate *in = net->bwIn ? net->bwIn : &none;
         const virDomainNetRate *out = net->bwOut ? net->bwOut : &none;
@@ -1007,14 +1012,15 @@ testDomainGetBlockIoTune(virDomainPtr dom, const char *path,
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                   VIR_TYPED_PARAM_STRING_OKAY, -1);
 
+    /* The count comes first, as for the interface parameters. */
+    if (*nparams == 0) {
+        *nparams = TEST_IOTUNE_N;
+        return 0;
+    }
+
     g_mutex_lock(&drv->lock);
     if (!(def = testTuneDef(drv, dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY)))
         goto cleanup;
-    if (*nparams == 0) {
-        *nparams = TEST_IOTUNE_N;
-        ret = 0;
-        goto cleanup;
-    }
     if (!path) {
         testRaiseInvalidArg(VIR_FROM_DOMAIN, "virDomainGetBlockIoTune", "disk",
                             "%s", "disk in virDomainGetBlockIoTune must not be NULL");
