@@ -344,4 +344,31 @@ if grep -q "Sanitizer" "$d/log"; then
 else
     ok "no sanitizer report from the daemon"
 fi
+
+# ---- max_queued_clients; -d logs to a file -------------------------------------
+q="$tmp/q"; mkdir -p "$q"; chmod 755 "$tmp"; chmod 777 "$q"
+printf 'unix_sock_dir = "%s/run"\nauth_unix_rw = "none"\nauth_unix_ro = "none"\nmax_queued_clients = 7\n' \
+    "$q" >"$q/conf"
+chmod 644 "$q/conf"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
+        setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$daemon"; then
+    # as a user, so that the log goes under its $XDG_CACHE_HOME
+    setpriv --reuid=nobody --regid=nogroup --clear-groups env -i \
+        XDG_CACHE_HOME="$q/cache" XDG_RUNTIME_DIR="$q/xdg" HOME="$q" \
+        $asan "$daemon" -d -v -f "$q/conf" -p "$q/pid" >"$q/out" 2>&1
+    if [ "$(ss -xl 2>/dev/null | awk -v p="$q/run/libvirt-sock" '$5 == p {print $4}')" = 7 ]; then
+        ok "max_queued_clients = 7: the listener's backlog is 7"
+    else
+        notok "max_queued_clients"; ss -xl | grep "$q" | sed 's/^/# /'
+    fi
+    if [ -s "$q/cache/libvirt/virtkitd.log" ] && [ ! -s "$q/out" ]; then
+        ok "-d: messages go to \$XDG_CACHE_HOME/libvirt/virtkitd.log, not to the terminal"
+    else
+        notok "-d logs to virtkitd.log"; ls -lR "$q" | sed 's/^/# /' | head
+    fi
+    kill "$(cat "$q/pid" 2>/dev/null)" 2>/dev/null
+else
+    skip "needs root, setpriv and a build tree nobody can reach"
+    skip "needs root, setpriv and a build tree nobody can reach"
+fi
 echo "1..$n"

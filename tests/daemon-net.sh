@@ -133,9 +133,9 @@ conferr() {  # conferr NAME PATTERN [--listen], config in $tmp/bad.conf
     elif grep -q -- "$pat" "$tmp/out"; then ok "$name"
     else notok "$name"; sed 's/^/# /' "$tmp/out"; fi
 }
-printf 'unix_sock_dir = "%s"\nlisten_tcp = 1\n' "$tmp/bad" >"$tmp/bad.conf"
-conferr "listen_tcp with libvirt's default auth_tcp (sasl) is refused" \
-        'auth_tcp = "sasl" is not supported' --listen
+printf 'unix_sock_dir = "%s"\nlisten_tcp = 1\nauth_tcp = "polkit"\n' "$tmp/bad" >"$tmp/bad.conf"
+conferr "auth_tcp = polkit (not served) is refused" \
+        'auth_tcp = "polkit" is not supported' --listen
 printf 'unix_sock_dir = "%s"\nlisten_tls = 1\nca_file = "%s/nope.pem"\n' "$tmp/bad" "$tmp" >"$tmp/bad.conf"
 conferr "a missing CA file is named" "Cannot read CA certificate '$tmp/nope.pem'" --listen
 printf 'unix_sock_dir = "%s"\nlisten_tls = 1\nca_file = "%s"\ncert_file = "%s"\nkey_file = "%s"\ntls_priority = "NORMAL:+BOGUS"\n' \

@@ -87,6 +87,8 @@ remoteDaemonClientFree(void *opaque)
 
     remoteDaemonCloseConn(priv);
     g_ptr_array_free(priv->domainEvents, TRUE);
+    if (priv->sasl && priv->saslFree)
+        priv->saslFree(priv->sasl);
     g_mutex_clear(&priv->lock);
     g_free(priv);
 }

@@ -19,6 +19,8 @@ struct _remoteDaemonClient {
     virConnectPtr conn;           /* NULL until CONNECT_OPEN */
     bool closeCallback;           /* the client registered one */
     GPtrArray *domainEvents;      /* remoteDaemonEventReg *, every kind */
+    void *sasl;                   /* a SASL exchange going on ... */
+    GDestroyNotify saslFree;      /* ... and how it goes (SASL code) */
 };
 
 /* One domain event registration made for the client on its connection. */

@@ -184,6 +184,7 @@ registerEvent(virNetServerClient *client, int kind, int eventID, bool legacy,
         goto cleanup;
     }
     g_atomic_int_set(&reg->callbackID, id);
+    virNetServerClientSetHearsEvents(client);
     g_mutex_lock(&priv->lock);
     g_ptr_array_add(priv->domainEvents, reg);
     g_mutex_unlock(&priv->lock);

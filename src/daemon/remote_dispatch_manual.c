@@ -125,10 +125,10 @@ remoteDispatchAuthList(UNUSED_ARGS, void *argsp G_GNUC_UNUSED, void *retp)
 {
     remote_auth_list_ret *ret = retp;
 
-    /* Only "none" is offered for now. */
+    /* What the client's listener asks of it ("none" once it passed). */
     ret->types.types_len = 1;
     ret->types.types_val = g_new0(remote_auth_type, 1);
-    ret->types.types_val[0] = REMOTE_AUTH_NONE;
+    ret->types.types_val[0] = virNetServerClientGetAuth(client);
     return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <grp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,12 +26,15 @@
 #include <unistd.h>
 
 #include "daemon/remote_daemon.h"
+#include "daemon/remote_daemon_sasl.h"
 #include "daemon/remote_daemon_stream.h"
+#include "daemon/remote_daemon_timeout.h"
 #include "daemon/virtkitd_config.h"
 #include "gen/remote_dispatch.h"
 #include "qemu/qemu_driver.h"
 #include "remote/remote_driver.h"
 #include "rpc/virnetserver.h"
+#include "rpc/virnetsocket.h"
 #include "util/virerror.h"
 #include "util/virfile.h"
 #include "util/virlog.h"
@@ -250,7 +254,8 @@ daemonReady(int statusfd, char status)
 
 
 static int
-applyLogging(const virtkitdConfig *cfg, bool verbose)
+applyLogging(const virtkitdConfig *cfg, bool verbose, bool godaemon,
+             bool privileged)
 {
     int level = cfg->logLevel;
 
@@ -263,11 +268,26 @@ applyLogging(const virtkitdConfig *cfg, bool verbose)
     if (cfg->logOutputs && virLogSetOutputs(cfg->logOutputs) < 0)
         return -1;
     /* As libvirtd: without outputs, messages at the level (warnings by
-     * default) go to stderr. */
+     * default) go to stderr; a daemon that leaves its terminal (-d) writes
+     * them to virtkitd.log in LOCALSTATEDIR/log/libvirt (root) or
+     * $XDG_CACHE_HOME/libvirt. */
     if (!cfg->logOutputs && virLogGetNbOutputs() == 0) {
-        g_autofree char *spec = g_strdup_printf("%d:stderr",
-                                                level ? level : VIR_LOG_WARN);
+        g_autofree char *dir = NULL;
+        g_autofree char *spec = NULL;
 
+        if (godaemon) {
+            dir = privileged ?
+                  g_build_filename(LOCALSTATEDIR, "log", "libvirt", NULL) :
+                  g_build_filename(g_get_user_cache_dir(), "libvirt", NULL);
+            if (g_mkdir_with_parents(dir, 0700) < 0) {
+                virReportSystemError(errno, "cannot create '%s'", dir);
+                return -1;
+            }
+            spec = g_strdup_printf("%d:file:%s/virtkitd.log",
+                                   level ? level : VIR_LOG_WARN, dir);
+        } else {
+            spec = g_strdup_printf("%d:stderr", level ? level : VIR_LOG_WARN);
+        }
         if (virLogSetOutputs(spec) < 0)
             return -1;
     }
@@ -297,13 +317,16 @@ addTCPServices(virNetServer *srv, const virtkitdConfig *cfg)
     g_autoptr(virNetTLSContext) tls = NULL;
 
     if (cfg->listenTcp &&
-        virNetServerAddTCPService(srv, cfg->listenAddr, cfg->tcpPort, NULL,
-                                  NULL) < 0)
+        virNetServerAddTCPServiceAuth(srv, cfg->listenAddr, cfg->tcpPort, NULL,
+                                      remoteDaemonAuthType(cfg->authTcp),
+                                      NULL) < 0)
         return -1;
     if (cfg->listenTls) {
         if (!(tls = serverTLSContext(cfg)) ||
-            virNetServerAddTCPService(srv, cfg->listenAddr, cfg->tlsPort, tls,
-                                      NULL) < 0)
+            virNetServerAddTCPServiceAuth(srv, cfg->listenAddr, cfg->tlsPort,
+                                          tls,
+                                          remoteDaemonAuthType(cfg->authTls),
+                                          NULL) < 0)
             return -1;
     }
     return 0;
@@ -336,10 +359,12 @@ addServices(virNetServer *srv, const virtkitdConfig *cfg)
     }
     if (virFileMakePath(cfg->unixSockDir, 0755) < 0)
         return -1;
-    if (virNetServerAddUnixService(srv, rw, cfg->unixSockRwPerms, grp,
-                                   false) < 0 ||
-        virNetServerAddUnixService(srv, ro, cfg->unixSockRoPerms, grp,
-                                   true) < 0)
+    if (virNetServerAddUnixServiceAuth(srv, rw, cfg->unixSockRwPerms, grp,
+                                       false,
+                                       remoteDaemonAuthType(cfg->authUnixRw)) < 0 ||
+        virNetServerAddUnixServiceAuth(srv, ro, cfg->unixSockRoPerms, grp,
+                                       true,
+                                       remoteDaemonAuthType(cfg->authUnixRo)) < 0)
         return -1;
     return 0;
 }
@@ -450,7 +475,7 @@ main(int argc, char **argv)
         fprintf(stderr, "%s: error: %s\n", argv[0], virGetLastErrorMessage());
         return EXIT_FAILURE;
     }
-    if (applyLogging(cfg, verbose) < 0) {
+    if (applyLogging(cfg, verbose, godaemon, privileged) < 0) {
         fprintf(stderr, "%s: error: %s\n", argv[0], virGetLastErrorMessage());
         return EXIT_FAILURE;
     }
@@ -469,6 +494,7 @@ main(int argc, char **argv)
                      privileged) < 0)
         goto error;
 
+    virNetSocketSetListenBacklog(MIN(cfg->maxQueuedClients, INT_MAX));
     virNetServerConfigDefaults(&scfg);
     scfg.minWorkers = cfg->minWorkers;
     scfg.maxWorkers = cfg->maxWorkers;
@@ -483,8 +509,23 @@ main(int argc, char **argv)
                                 remoteDaemonClientFree, NULL)))
         goto error;
     virNetServerSetStreamHandler(srv, remoteDaemonStreamFrame, NULL);
-    virNetServerAddProgram(srv, &virWireProgramRemote, remoteDispatchProcs,
-                           remoteDispatchNProcs);
+    {
+        size_t nprocs;
+        const virNetServerProcFunc *procs = remoteDaemonAuthProcs(&nprocs);
+
+        procs = remoteDaemonTimeoutProcs(&virWireProgramRemote, procs, nprocs,
+                                         cfg->callTimeout);
+        virNetServerAddProgram(srv, &virWireProgramRemote, procs, nprocs);
+    }
+    if ((remoteDaemonAuthType(cfg->authUnixRw) == REMOTE_AUTH_SASL ||
+         remoteDaemonAuthType(cfg->authUnixRo) == REMOTE_AUTH_SASL ||
+         (listen && cfg->listenTcp &&
+          remoteDaemonAuthType(cfg->authTcp) == REMOTE_AUTH_SASL) ||
+         (listen && cfg->listenTls &&
+          remoteDaemonAuthType(cfg->authTls) == REMOTE_AUTH_SASL)) &&
+        remoteDaemonSASLInit((const char *const *)
+                             cfg->saslAllowedUsernameList) < 0)
+        goto error;
     if (addServices(srv, cfg) < 0)
         goto error;
     if (listen && addTCPServices(srv, cfg) < 0)
@@ -512,6 +553,7 @@ main(int argc, char **argv)
     if (ret != EXIT_SUCCESS)
         fprintf(stderr, "%s: error: %s\n", argv[0], virGetLastErrorMessage());
     if (srv) {
+        remoteDaemonTimeoutShutdown();
         virNetServerFree(srv);
         /* Let the loop release what removed watches and timers still
          * hold; a 0 ms timer keeps it from blocking. */

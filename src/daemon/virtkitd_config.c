@@ -50,6 +50,7 @@ virtkitdConfigNew(bool privileged)
     cfg->authUnixRo = g_strdup("none");
     cfg->maxClients = 5000;
     cfg->maxAnonymousClients = 20;
+    cfg->maxQueuedClients = 1000;
     cfg->minWorkers = 5;
     cfg->maxWorkers = 20;
     cfg->prioWorkers = 5;
@@ -79,6 +80,7 @@ virtkitdConfigFree(virtkitdConfig *cfg)
     g_free(cfg->caFile);
     g_free(cfg->crlFile);
     g_strfreev(cfg->tlsAllowedDNList);
+    g_strfreev(cfg->saslAllowedUsernameList);
     g_free(cfg->tlsPriority);
     g_free(cfg->logFilters);
     g_free(cfg->logOutputs);
@@ -194,10 +196,12 @@ virtkitdConfigCheck(const virtkitdConfig *cfg, bool listen)
     size_t i;
 
     for (i = 0; i < G_N_ELEMENTS(auths); i++) {
-        if (auths[i].used && strcmp(auths[i].value, "none") != 0) {
+        if (auths[i].used && strcmp(auths[i].value, "none") != 0 &&
+            strcmp(auths[i].value, "sasl") != 0) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                            "%s = \"%s\" is not supported yet (only "
-                           "\"none\")", auths[i].key, auths[i].value);
+                           "\"none\" and \"sasl\")", auths[i].key,
+                           auths[i].value);
             return -1;
         }
     }
@@ -236,7 +240,11 @@ virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path)
         virConfGetValueStringList(conf, "tls_allowed_dn_list", false,
                                   &cfg->tlsAllowedDNList) < 0 ||
         virConfGetValueString(conf, "tls_priority", &cfg->tlsPriority) < 0 ||
+        virConfGetValueStringList(conf, "sasl_allowed_username_list", false,
+                                  &cfg->saslAllowedUsernameList) < 0 ||
         virConfGetValueUInt(conf, "max_clients", &cfg->maxClients) < 0 ||
+        virConfGetValueUInt(conf, "max_queued_clients",
+                            &cfg->maxQueuedClients) < 0 ||
         virConfGetValueUInt(conf, "max_anonymous_clients",
                             &cfg->maxAnonymousClients) < 0 ||
         virConfGetValueUInt(conf, "min_workers", &cfg->minWorkers) < 0 ||
@@ -248,6 +256,7 @@ virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path)
                            &cfg->keepaliveInterval) < 0 ||
         virConfGetValueUInt(conf, "keepalive_count",
                             &cfg->keepaliveCount) < 0 ||
+        virConfGetValueUInt(conf, "call_timeout", &cfg->callTimeout) < 0 ||
         virConfGetValueInt(conf, "log_level", &cfg->logLevel) < 0 ||
         virConfGetValueString(conf, "log_filters", &cfg->logFilters) < 0 ||
         virConfGetValueString(conf, "log_outputs", &cfg->logOutputs) < 0 ||

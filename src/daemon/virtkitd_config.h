@@ -14,7 +14,7 @@ struct _virtkitdConfig {
     char *unixSockGroup;        /* NULL: the daemon's group */
     mode_t unixSockRwPerms;
     mode_t unixSockRoPerms;
-    char *authUnixRw;           /* "none" (the only one served yet) */
+    char *authUnixRw;           /* "none" or "sasl" ("polkit" is refused) */
     char *authUnixRo;
     /* TCP and TLS listeners: only with --listen, as libvirtd. */
     bool listenTcp;
@@ -22,8 +22,9 @@ struct _virtkitdConfig {
     char *tcpPort;
     char *tlsPort;
     char *listenAddr;           /* NULL: every address */
-    char *authTcp;              /* libvirt's default "sasl": refused */
+    char *authTcp;              /* libvirt's default "sasl" */
     char *authTls;
+    char **saslAllowedUsernameList; /* globs; NULL: any SASL identity */
     char *keyFile;
     char *certFile;
     char *caFile;
@@ -34,12 +35,14 @@ struct _virtkitdConfig {
 
     unsigned int maxClients;
     unsigned int maxAnonymousClients;
+    unsigned int maxQueuedClients;
     unsigned int minWorkers;
     unsigned int maxWorkers;
     unsigned int prioWorkers;
     unsigned int maxClientRequests;
     int keepaliveInterval;
     unsigned int keepaliveCount;
+    unsigned int callTimeout;   /* seconds, 0: none (beyond libvirtd) */
 
     int logLevel;               /* 0: not set */
     char *logFilters;
@@ -61,7 +64,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virtkitdConfig, virtkitdConfigFree)
 int virtkitdConfigLoadFile(virtkitdConfig *cfg, const char *path);
 
 /* Refuse what is configured but cannot be served (an auth scheme other
- * than "none" on an enabled listener).  `listen`: --listen was given.
+ * than "none" or "sasl" on an enabled listener).  `listen`: --listen was given.
  * 0, or -1 with an error. */
 int virtkitdConfigCheck(const virtkitdConfig *cfg, bool listen);
 

@@ -10,6 +10,7 @@
 
 #include "gen/remote_client.h"
 #include "remote/remote_autostart.h"
+#include "remote/remote_client_sasl.h"
 #include "remote/remote_driver.h"
 #include "remote/remote_events.h"
 #include "remote/remote_handles.h"
@@ -249,10 +250,12 @@ forwardedName(virURI *uri, const char *driver)
 
 
 static int
-remoteAuthenticate(virConnectPtr conn)
+remoteAuthenticate(virConnectPtr conn, const virURI *uri,
+                   virConnectAuthPtr auth)
 {
+    remotePriv *priv = conn->privateData;
     remote_auth_list_ret ret;
-    bool none = false, polkit = false;
+    bool none = false, polkit = false, sasl = false;
     u_int i;
 
     memset(&ret, 0, sizeof(ret));
@@ -270,18 +273,27 @@ remoteAuthenticate(virConnectPtr conn)
             none = true;
         else if (ret.types.types_val[i] == REMOTE_AUTH_POLKIT)
             polkit = true;
+        else if (ret.types.types_val[i] == REMOTE_AUTH_SASL)
+            sasl = true;
     }
     if (ret.types.types_len == 0)
         none = true;
     xdr_free((xdrproc_t)xdr_remote_auth_list_ret, (char *)&ret);
     if (none)
         return 0;
+    if (sasl) {
+        if (remoteAuthSASL(conn, priv->client, uri, auth,
+                           priv->secureTransport) < 0)
+            return -1;
+        /* A layer strong enough was required where others can listen. */
+        priv->secureTransport = true;
+        return 0;
+    }
     if (polkit)
         return remoteCall(conn, REMOTE_PROC_AUTH_POLKIT, NULL, NULL,
                           NULL, NULL);
     virReportError(VIR_ERR_AUTH_FAILED, "%s",
-                   "the server requires SASL authentication, which this "
-                   "client does not support yet");
+                   "the server offers no authentication this client knows");
     return -1;
 }
 
@@ -572,7 +584,7 @@ remoteOpenTransport(virURI *uri, const char *driver, const char *transport,
 
 static virDrvOpenStatus
 remoteConnectOpen(virConnectPtr conn, const char *uristr,
-                  virConnectAuthPtr auth G_GNUC_UNUSED, unsigned int flags)
+                  virConnectAuthPtr auth, unsigned int flags)
 {
     g_autoptr(virURI) uri = NULL;
     g_autofree char *driver = NULL;
@@ -644,7 +656,7 @@ remoteConnectOpen(virConnectPtr conn, const char *uristr,
         remotePrivUnref(priv);      /* no event loop: no events */
 
     /* libvirt's sequence: auth, keepalive probe, open, callback probes. */
-    if (remoteAuthenticate(conn) < 0)
+    if (remoteAuthenticate(conn, uri, auth) < 0)
         goto error;
     /* Asking makes the server ping us when idle: only an application
      * running an event loop answers between calls. */

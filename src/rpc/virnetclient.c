@@ -5,6 +5,10 @@
  * Who touches the socket: the thread that owns the call in progress
  * (inCall), else the event loop's watch and timer.  The lock only guards
  * the hand-over and the shared fields; no one blocks while holding it.
+ * Calls made by other threads meanwhile do not wait for the owner's call
+ * to end: their frames go out at once, the owner hands them their
+ * replies, and the socket to one of them when its own reply has come
+ * (clientWaitBehind).  A thread calling alone never waits for anyone.
  */
 #include <config.h>
 
@@ -30,14 +34,30 @@
 # pragma GCC diagnostic ignored "-Wcast-function-type"
 #endif
 
+/* A call waiting while another call's thread owns the socket: the owner
+ * sends its frame, and hands it its reply, or the socket when the owner's
+ * own call is over ("passing the buck"). */
+typedef struct _clientCall clientCall;
+struct _clientCall {
+    virNetMessageHeader want;
+    virNetMessage *reply;       /* handed over by the owner */
+    bool done;                  /* reply set, or the connection is gone */
+    bool buck;                  /* the socket is this call's thread's now */
+    GCond cond;
+    clientCall *next;
+};
+
 struct _virNetClient {
     virObject parent;
     GMutex lock;
     GCond cond;                 /* signalled when inCall ends */
+    unsigned int nwaiting;      /* threads waiting on `cond` */
     int fd;                     /* -1 once closed */
     int watch;                  /* -1: none */
     int kaTimer;                /* -1: keepalive off */
     bool inCall;
+    bool callOwner;             /* ... and the owner runs a call */
+    clientCall *calls;          /* calls waiting behind the owner's */
     bool wantClose;             /* virNetClientClose during a call */
     bool broken;                /* the connection failed: notify once */
     int brokenReason;
@@ -47,6 +67,8 @@ struct _virNetClient {
     virNetKeepAlive ka;
     /* Transports other than a plain socket (see "transports" below). */
     virNetTLSSession *tls;      /* NULL: not encrypted */
+    virNetSASLSession *sasl;    /* SASL's security layer, NULL: none */
+    bool saslDone;              /* SASL authenticated (layer or not) */
     pid_t child;                /* ssh/ext bridge process, 0: none */
     int errfd;                  /* the child's stderr, -1: none */
     virErrorPtr brokenErr;      /* why the event loop saw it break */
@@ -76,6 +98,7 @@ virNetClientDispose(void *obj)
     virNetClient *client = obj;
 
     virNetTLSSessionFree(client->tls);
+    virNetSASLSessionUnref(client->sasl);
     if (client->fd >= 0)
         close(client->fd);
     if (client->errfd >= 0)
@@ -163,6 +186,15 @@ virNetClientSetCloseHandler(virNetClient *client, virNetClientCloseFunc func,
 
 /* ---- socket I/O (by the socket's current owner) ------------------------ */
 
+/* Bytes decrypted or decoded already, that poll would not see. */
+static bool
+clientDataPending(virNetClient *client)
+{
+    return (client->tls && virNetTLSSessionPending(client->tls) > 0) ||
+           virNetSASLSessionPending(client->sasl) > 0;
+}
+
+
 /* 1: a whole frame is in client->rx; 0: would block; -1: error. */
 static int
 clientReadFrame(virNetClient *client)
@@ -170,8 +202,9 @@ clientReadFrame(virNetClient *client)
     virNetMessage *rx = client->rx;
 
     for (;;) {
-        ssize_t n = virNetSocketRecv(client->fd, client->tls,
-                                     rx->buffer + rx->bufferOffset,
+        ssize_t n = virNetSASLSessionRead(client->sasl, client->fd,
+                                          client->tls, false,
+                                          rx->buffer + rx->bufferOffset,
                                      rx->bufferLength - rx->bufferOffset);
         if (n <= 0)
             return n;
@@ -194,8 +227,9 @@ clientFlush(virNetClient *client)
 {
     while (client->tx) {
         virNetMessage *msg = client->tx;
-        ssize_t n = virNetSocketSend(client->fd, client->tls,
-                                      msg->buffer + msg->bufferOffset,
+        ssize_t n = virNetSASLSessionWrite(client->sasl, client->fd,
+                                           client->tls,
+                                           msg->buffer + msg->bufferOffset,
                                       msg->bufferLength - msg->bufferOffset);
         if (n < 0)
             return -1;
@@ -243,6 +277,29 @@ static void clientWake(virNetClient *client);
 
 static void clientAttachStream(virNetClient *client,
                                const virNetMessageHeader *call);
+static int clientWakeInit(virNetClient *client);
+
+/* With the lock held: the reply of a waiting call goes to its thread
+ * (taken: true). */
+static bool
+clientDeliverReply(virNetClient *client, virNetMessage *msg)
+{
+    clientCall *c;
+
+    for (c = client->calls; c; c = c->next) {
+        if (!c->done && msg->header.serial == c->want.serial &&
+            msg->header.prog == c->want.prog &&
+            msg->header.proc == c->want.proc) {
+            c->reply = msg;
+            c->done = true;
+            g_cond_signal(&c->cond);
+            return true;
+        }
+    }
+    return false;
+}
+
+
 static int
 clientReadAll(virNetClient *client, const virNetMessageHeader *want,
               virNetMessage **reply)
@@ -271,6 +328,9 @@ clientReadAll(virNetClient *client, const virNetMessageHeader *want,
             *reply = msg;
             return 0;
         }
+        if (msg->header.type == VIR_NET_REPLY &&
+            clientDeliverReply(client, msg))
+            continue;
         r = clientHandleAsync(client, msg);
         virNetMessageFree(msg);
         if (r < 0)
@@ -532,27 +592,66 @@ virNetClientKeepAliveStart(virNetClient *client, int interval,
 
 /* ---- calls ----------------------------------------------------------- */
 
+/* With the lock held: wait until the socket's owner lets go. */
+static void
+clientWaitTurn(virNetClient *client)
+{
+    client->nwaiting++;
+    g_cond_wait(&client->cond, &client->lock);
+    client->nwaiting--;
+}
+
+
+/* With the lock held, after clearing inCall: a signal costs a system call
+ * even with no one to wake, so one thread calling alone makes none. */
+static void
+clientEndTurn(virNetClient *client)
+{
+    if (client->nwaiting > 0)
+        g_cond_broadcast(&client->cond);
+}
+
+
 /* Run the socket until the reply to `want` arrives (the call's frame is
- * already queued).  Runs without the lock: the socket is ours. */
+ * already queued).  The socket is ours; the lock, which shares the output
+ * queue and the waiting calls with the other threads, is never held
+ * across poll. */
 static int
 clientWaitReply(virNetClient *client, const virNetMessageHeader *want,
                 virNetMessage **reply)
 {
+    char buf[64];
+    int r;
+
+    /* The socket nearly always takes the call at once: no poll first. */
+    g_mutex_lock(&client->lock);
+    r = client->tx ? clientFlush(client) : 0;
+    g_mutex_unlock(&client->lock);
+    if (r < 0)
+        goto broken;
     while (!*reply) {
-        struct pollfd pfd = { client->fd, POLLIN, 0 };
+        /* The wake pipe: another call queued a frame for us to send. */
+        struct pollfd pfd[2] = {
+            { client->fd, POLLIN, 0 },
+            { client->wakeInit ? client->wakeFds[0] : -1, POLLIN, 0 },
+        };
         int timeout = client->ka.interval > 0 ?
                       client->ka.interval * 1000 : -1;
-        int r;
+        bool pending;
 
+        g_mutex_lock(&client->lock);
         if (client->tx)
-            pfd.events |= POLLOUT;
-        if (client->tls && virNetTLSSessionPending(client->tls) > 0) {
-            /* Already decrypted: poll would not see it. */
-            if (clientReadAll(client, want, reply) < 0)
+            pfd[0].events |= POLLOUT;
+        /* Already decrypted: poll would not see it. */
+        if ((pending = clientDataPending(client)))
+            r = clientReadAll(client, want, reply);
+        g_mutex_unlock(&client->lock);
+        if (pending) {
+            if (r < 0)
                 goto broken;
             continue;
         }
-        r = poll(&pfd, 1, timeout);
+        r = poll(pfd, 2, timeout);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -561,7 +660,12 @@ clientWaitReply(virNetClient *client, const virNetMessageHeader *want,
             return -1;
         }
         if (r == 0) {
-            if (!clientKeepAliveTick(client)) {
+            bool alive;
+
+            g_mutex_lock(&client->lock);
+            alive = clientKeepAliveTick(client);
+            g_mutex_unlock(&client->lock);
+            if (!alive) {
                 virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                                "connection closed due to keepalive timeout");
                 clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_KEEPALIVE);
@@ -569,10 +673,18 @@ clientWaitReply(virNetClient *client, const virNetMessageHeader *want,
             }
             continue;
         }
-        if (pfd.revents & POLLOUT && clientFlush(client) < 0)
-            goto broken;
-        if (pfd.revents & (POLLIN | POLLHUP | POLLERR) &&
-            clientReadAll(client, want, reply) < 0)
+        if (pfd[1].revents & POLLIN) {
+            while (read(client->wakeFds[0], buf, sizeof(buf)) > 0)
+                ;
+        }
+        r = 0;
+        g_mutex_lock(&client->lock);
+        if (pfd[0].revents & POLLOUT)
+            r = clientFlush(client);
+        if (r == 0 && pfd[0].revents & (POLLIN | POLLHUP | POLLERR))
+            r = clientReadAll(client, want, reply);
+        g_mutex_unlock(&client->lock);
+        if (r < 0)
             goto broken;
     }
     return 0;
@@ -609,6 +721,63 @@ clientDecodeReply(virNetMessage *reply, xdrproc_t retFilter, void *ret)
 }
 
 
+/* With the lock held: wait behind the call that owns the socket, until
+ * it hands over our reply (1, in *reply; NULL if the connection went
+ * away) or the socket itself (0). */
+static int
+clientWaitBehind(virNetClient *client, const virNetMessageHeader *want,
+                 virNetMessage **reply)
+{
+    clientCall me = { .want = *want };
+    clientCall **p;
+
+    g_cond_init(&me.cond);
+    for (p = &client->calls; *p; p = &(*p)->next)
+        ;
+    *p = &me;
+    clientWake(client);         /* the owner's poll: send our frame */
+    while (!me.done && !me.buck)
+        g_cond_wait(&me.cond, &client->lock);
+    for (p = &client->calls; *p != &me; p = &(*p)->next)
+        ;
+    *p = me.next;
+    g_cond_clear(&me.cond);
+    *reply = me.reply;
+    return me.done ? 1 : 0;
+}
+
+
+/* With the lock held, as the owner's call ends: the socket goes to the
+ * first call still waiting, if the connection is fine; else every
+ * waiting call is told it is gone and the socket is let go. */
+static void
+clientPassBuck(virNetClient *client, bool closeNow)
+{
+    clientCall *c;
+
+    for (c = client->calls; !closeNow && c; c = c->next) {
+        if (!c->done) {
+            c->buck = true;
+            g_cond_signal(&c->cond);
+            return;
+        }
+    }
+    for (c = client->calls; c; c = c->next) {
+        if (!c->done) {
+            c->done = true;
+            g_cond_signal(&c->cond);
+        }
+    }
+    client->inCall = false;
+    client->callOwner = false;
+    if (closeNow)
+        clientCloseLocked(client);
+    else
+        clientUpdateWatch(client);
+    clientEndTurn(client);
+}
+
+
 int
 virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
                  int proc, xdrproc_t argsFilter, void *args,
@@ -621,9 +790,11 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
     int rv;
 
     g_mutex_lock(&client->lock);
-    while (client->inCall) {
-        clientWake(client);     /* a stream may be holding the socket */
-        g_cond_wait(&client->cond, &client->lock);
+    /* A stream holding the socket is hurried and waited for; a call
+     * holding it takes ours along (clientWaitBehind). */
+    while (client->inCall && !(client->callOwner && client->wakeInit)) {
+        clientWake(client);
+        clientWaitTurn(client);
     }
     if (client->fd < 0) {
         if (client->brokenErr)
@@ -647,33 +818,47 @@ virNetClientCall(virNetClient *client, unsigned int prog, unsigned int vers,
     }
     want = call->header;
     virNetMessageQueuePush(&client->tx, g_steal_pointer(&call));
-    client->inCall = true;
-    clientUpdateWatch(client);
+    if (client->inCall) {
+        if (clientWaitBehind(client, &want, &reply) == 1) {
+            if (!reply) {
+                if (client->brokenErr)
+                    virSetError(client->brokenErr);
+                else
+                    virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                                   "client socket is closed");
+            }
+            g_mutex_unlock(&client->lock);
+            return reply ? clientDecodeReply(reply, retFilter, ret) : -1;
+        }
+        /* The socket is ours now: inCall and callOwner stay set. */
+    } else {
+        /* Without the wake pipe, other calls wait for this one to end. */
+        if (clientWakeInit(client) < 0)
+            virResetLastError();
+        client->inCall = true;
+        client->callOwner = true;
+        clientUpdateWatch(client);
+    }
     g_mutex_unlock(&client->lock);
 
     rv = clientWaitReply(client, &want, &reply);
-    /* Decrypted frames left behind would wait for the next packet. */
-    if (rv == 0 && client->tls && virNetTLSSessionPending(client->tls) > 0 &&
-        clientReadAll(client, NULL, NULL) < 0)
-        clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
 
     g_mutex_lock(&client->lock);
-    client->inCall = false;
+    /* Decrypted frames left behind would wait for the next packet. */
+    if (rv == 0 && clientDataPending(client) &&
+        clientReadAll(client, NULL, NULL) < 0)
+        clientMarkBroken(client, VIR_CONNECT_CLOSE_REASON_EOF);
     closeNow = client->broken || client->wantClose;
-    if (closeNow)
-        clientCloseLocked(client);
-    else
-        clientUpdateWatch(client);
-    g_cond_broadcast(&client->cond);
+    /* The calls waiting behind this one get its error. */
+    if (rv < 0 && client->calls && !client->brokenErr && virErrorIsSet())
+        client->brokenErr = virErrorCopyNew(virErrorLastObject());
+    clientPassBuck(client, closeNow);
     g_mutex_unlock(&client->lock);
 
-    if (rv < 0) {
-        if (closeNow)
-            clientNotifyClose(client);
-        return -1;
-    }
     if (closeNow)
         clientNotifyClose(client);
+    if (rv < 0)
+        return -1;
     return clientDecodeReply(reply, retFilter, ret);
 }
 
@@ -806,9 +991,25 @@ virNetClientIsEncrypted(virNetClient *client)
     bool ret;
 
     g_mutex_lock(&client->lock);
-    ret = client->tls != NULL;
+    ret = client->tls != NULL || client->saslDone;
     g_mutex_unlock(&client->lock);
     return ret;
+}
+
+
+void
+virNetClientSetSASLSession(virNetClient *client, virNetSASLSession *sasl)
+{
+    bool layer = virNetSASLSessionGetKeySize(sasl) > 0;
+
+    virResetLastError();
+    g_mutex_lock(&client->lock);
+    client->saslDone = true;
+    if (layer) {
+        virNetSASLSessionUnref(client->sasl);
+        client->sasl = virNetSASLSessionRef(sasl);
+    }
+    g_mutex_unlock(&client->lock);
 }
 
 
@@ -946,7 +1147,7 @@ clientPollOnce(virNetClient *client, int timeout)
 
     if (client->tx)
         pfd[0].events |= POLLOUT;
-    if (client->tls && virNetTLSSessionPending(client->tls) > 0)
+    if (clientDataPending(client))
         return clientReadAll(client, NULL, NULL) < 0 ? -1 : 0;
     if (timeout < 0 && client->ka.interval > 0) {
         timeout = client->ka.interval * 1000;
@@ -1004,7 +1205,7 @@ virNetClientRunUntil(virNetClient *client, virNetMessage *msg,
              * would otherwise take the socket from each other forever. */
             if (msg)
                 clientWake(client);
-            g_cond_wait(&client->cond, &client->lock);
+            clientWaitTurn(client);
         }
         if (client->fd < 0 || client->broken) {
             g_mutex_unlock(&client->lock);
@@ -1035,7 +1236,7 @@ virNetClientRunUntil(virNetClient *client, virNetMessage *msg,
             clientCloseLocked(client);
         else
             clientUpdateWatch(client);
-        g_cond_broadcast(&client->cond);
+        clientEndTurn(client);
         if (closeNow) {
             g_mutex_unlock(&client->lock);
             clientNotifyClose(client);

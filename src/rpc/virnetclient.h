@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "rpc/virnetmessage.h"
+#include "rpc/virnetsasl.h"
 #include "rpc/virnettlscontext.h"
 
 typedef struct _virNetClient virNetClient;
@@ -47,6 +48,12 @@ virNetClient *virNetClientNewCommand(const char *const *argv,
  * server's verdict on ours.  0, or -1 with an error set. */
 int virNetClientSetTLSSession(virNetClient *client, virNetTLSContext *ctx,
                               const char *hostname);
+/* After a SASL exchange: if it negotiated a security layer, every byte
+ * from now on goes through `sasl` (a reference is taken).  Between calls.
+ * Either way the connection counts as encrypted from then on, as
+ * libvirt's does. */
+void virNetClientSetSASLSession(virNetClient *client, virNetSASLSession *sasl);
+/* TLS, or SASL authentication (see above). */
 bool virNetClientIsEncrypted(virNetClient *client);
 
 virNetClient *virNetClientRef(virNetClient *client);

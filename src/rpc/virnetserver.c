@@ -10,11 +10,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "rpc/virnetbusywatch.h"
 #include "rpc/virnetkeepalive.h"
+#include "rpc/virnetsasl.h"
 #include "rpc/virnetserver.h"
 #include "rpc/virnetsocket.h"
 #include "rpc/virnetthreadpool.h"
@@ -46,6 +49,7 @@ typedef struct {
     int watch;
     bool readonly;
     virNetTLSContext *tls;      /* TLS service; NULL: plain */
+    int auth;                   /* remote_auth_type its clients must pass */
 } serverService;
 
 struct _virNetServer {
@@ -55,8 +59,10 @@ struct _virNetServer {
     GPtrArray *clients;         /* virNetServerClient *, one reference each */
     GPtrArray *programs;        /* serverProgram * */
     virNetThreadPool *workers;
+    virNetBusyWatch *busyWatch; /* for parked workers; NULL: none park */
     unsigned long long nextClientID;
-    size_t nclientsUnauth;      /* clients still in their TLS handshake */
+    size_t nclientsUnauth;      /* clients in their TLS handshake or with
+                                 * authentication still to pass */
     bool closed;
 
     virNetServerClientInitFunc init;
@@ -82,13 +88,27 @@ struct _virNetServerClient {
     bool writeFailed;           /* a worker's write failed: the loop drops it */
     virNetMessage *rx;
     virNetMessage *tx;
+    virNetMessage *txTail;      /* last of `tx`: events to a slow reader
+                                 * can queue up by the thousand */
     size_t nrequests;           /* calls queued or running */
     virNetMessage *streamIn;    /* stream frames for the stream handler */
+    bool streamDispatching;     /* a thread hands streamIn over: in order */
+    bool parked;                /* a worker reads the socket, not the loop */
+    bool hearsEvents;           /* never parked: see SetHearsEvents */
+    unsigned int parkGen;       /* which time it was parked */
+    guint64 busyKey;            /* the parked worker runs a call: its watch */
     virNetKeepAlive ka;
     /* TLS (see "TLS clients" below). */
     virNetTLSSession *tls;      /* NULL: plain socket */
-    bool handshaking;           /* counted in srv->nclientsUnauth */
+    bool handshaking;           /* in its TLS handshake */
+    bool unauth;                /* counted in srv->nclientsUnauth */
     int pendingTimer;           /* fires while decrypted data waits */
+    /* Authentication (the daemon's SASL code). */
+    gint auth;                  /* remote_auth_type still to pass */
+    bool local;                 /* came through a unix socket */
+    virNetSASLSession *sasl;    /* the security layer on the wire */
+    virNetSASLSession *saslNext; /* ... once saslSerial's reply is out */
+    unsigned int saslSerial;
 
     void *priv;
     virNetServerClientFreeFunc freeHook;
@@ -98,6 +118,7 @@ typedef struct {
     virNetServerClient *client;  /* a reference */
     virNetMessage *msg;
     const serverProgram *prog;
+    bool priority;
 } serverJob;
 
 static void serverClientDispose(void *obj);
@@ -131,6 +152,8 @@ serverClientDispose(void *obj)
     if (client->freeHook && client->priv)
         client->freeHook(client->priv);
     virNetTLSSessionFree(client->tls);
+    virNetSASLSessionUnref(client->sasl);
+    virNetSASLSessionUnref(client->saslNext);
     if (client->fd >= 0)
         close(client->fd);
     virNetMessageFree(client->rx);
@@ -191,6 +214,73 @@ virNetServerClientGetIdentity(virNetServerClient *client, uid_t *uid,
 }
 
 
+int
+virNetServerClientGetAuth(virNetServerClient *client)
+{
+    return g_atomic_int_get(&client->auth);
+}
+
+
+void
+virNetServerClientSetAuth(virNetServerClient *client, int auth)
+{
+    bool passed = false;
+
+    g_mutex_lock(&client->lock);
+    g_atomic_int_set(&client->auth, auth);
+    /* No longer anonymous, unless the TLS handshake still is going on. */
+    if (auth == 0 && client->unauth && !client->handshaking) {
+        client->unauth = false;
+        passed = true;
+    }
+    g_mutex_unlock(&client->lock);
+    if (passed) {
+        g_mutex_lock(&client->srv->lock);
+        client->srv->nclientsUnauth--;
+        g_mutex_unlock(&client->srv->lock);
+    }
+}
+
+
+bool
+virNetServerClientIsSecure(virNetServerClient *client)
+{
+    bool ret;
+
+    g_mutex_lock(&client->lock);
+    ret = client->local || client->tls;
+    g_mutex_unlock(&client->lock);
+    return ret;
+}
+
+
+void
+virNetServerClientSetSASLSession(virNetServerClient *client,
+                                 virNetSASLSession *sasl,
+                                 unsigned int serial)
+{
+    g_mutex_lock(&client->lock);
+    virNetSASLSessionUnref(client->saslNext);
+    client->saslNext = virNetSASLSessionRef(sasl);
+    client->saslSerial = serial;
+    g_mutex_unlock(&client->lock);
+}
+
+
+/* With the client's lock held: queue a frame for output, in constant
+ * time however long the queue. */
+static void
+serverClientPushTx(virNetServerClient *client, virNetMessage *msg)
+{
+    msg->next = NULL;
+    if (client->tx)
+        client->txTail->next = msg;
+    else
+        client->tx = msg;
+    client->txTail = msg;
+}
+
+
 /* With the client's lock held.  Most calls change nothing: they then
  * cost no visit to the event loop's lock. */
 static void
@@ -218,7 +308,8 @@ serverClientUpdateWatch(virNetServerClient *client)
                               VIR_EVENT_HANDLE_READABLE);
         return;
     }
-    if (client->nrequests < client->srv->cfg.maxClientRequests)
+    if (client->nrequests < client->srv->cfg.maxClientRequests &&
+        !client->parked)
         events |= VIR_EVENT_HANDLE_READABLE;
     if (client->tx)
         events |= VIR_EVENT_HANDLE_WRITABLE;
@@ -227,7 +318,9 @@ serverClientUpdateWatch(virNetServerClient *client)
     if (client->pendingTimer >= 0)
         virEventUpdateTimeout(client->pendingTimer,
                               events & VIR_EVENT_HANDLE_READABLE &&
-                              virNetTLSSessionPending(client->tls) > 0 ?
+                              ((client->tls &&
+                                virNetTLSSessionPending(client->tls) > 0) ||
+                               virNetSASLSessionPending(client->sasl) > 0) ?
                               0 : -1);
 }
 
@@ -265,7 +358,7 @@ virNetServerClientSendMessage(virNetServerClient *client, virNetMessage *msg)
         virNetMessageFree(msg);
     } else {
         msg->bufferOffset = 0;
-        virNetMessageQueuePush(&client->tx, msg);
+        serverClientPushTx(client, msg);
         if (client->tx == msg)
             serverClientWriteNow(client);
         serverClientUpdateWatch(client);
@@ -314,11 +407,17 @@ virNetServerClientClose(virNetServerClient *client)
     }
     g_clear_pointer(&client->tls, virNetTLSSessionFree);
     if (client->fd >= 0) {
+        /* A parked worker's poll holds the socket open past close(), and
+         * is not woken by it: shutdown() wakes it and tells the peer. */
+        if (client->parked)
+            shutdown(client->fd, SHUT_RDWR);
         close(client->fd);
         client->fd = -1;
     }
     virNetMessageQueueFree(&client->tx);
-    wasUnauth = client->handshaking;
+    client->txTail = NULL;
+    wasUnauth = client->unauth;
+    client->unauth = false;
     client->handshaking = false;
     g_mutex_unlock(&client->lock);
 
@@ -431,10 +530,25 @@ serverRunCall(virNetServerClient *client, virNetMessage *msg,
 }
 
 
+/* With the client's lock held: the parked worker's call is over (its
+ * reply goes out now), so the client's next frame is the worker's to
+ * read again, not the busy watch's. */
 static void
-serverJobRun(void *opaque, void *srvOpaque G_GNUC_UNUSED)
+serverClientDisarmBusy(virNetServerClient *client)
 {
-    serverJob *job = opaque;
+    if (!client->busyKey)
+        return;
+    virNetBusyWatchDisarm(client->srv->busyWatch,
+                          client->closed ? -1 : client->fd, client->busyKey);
+    client->busyKey = 0;
+}
+
+
+/* Run a job's call, queue its reply, free the job.  `parked`: on the
+ * parked worker that read it. */
+static void
+serverJobExec(serverJob *job, bool parked)
+{
     virNetServerClient *client = job->client;
     virNetMessage *reply = NULL;
     bool drop = false;
@@ -447,10 +561,12 @@ serverJobRun(void *opaque, void *srvOpaque G_GNUC_UNUSED)
      * written, so that a client that does not read its replies stops
      * being read instead of piling them up here. */
     g_mutex_lock(&client->lock);
+    if (parked)
+        serverClientDisarmBusy(client);
     if (reply && !client->closed) {
         reply->tracked = true;
         reply->bufferOffset = 0;
-        virNetMessageQueuePush(&client->tx, reply);
+        serverClientPushTx(client, reply);
         if (client->tx == reply)
             serverClientWriteNow(client);
         reply = NULL;
@@ -466,6 +582,20 @@ serverJobRun(void *opaque, void *srvOpaque G_GNUC_UNUSED)
     virNetMessageFree(job->msg);
     virObjectUnref(client);
     g_free(job);
+}
+
+
+static void serverClientServeParked(virNetServerClient *client);
+
+static void
+serverJobRun(void *opaque, void *srvOpaque G_GNUC_UNUSED)
+{
+    serverJob *job = opaque;
+    virNetServerClient *client = virObjectRef(job->client);
+
+    serverJobExec(job, false);
+    serverClientServeParked(client);
+    virObjectUnref(client);
 }
 
 
@@ -502,10 +632,21 @@ serverFindProgram(virNetServer *srv, unsigned int prog, unsigned int vers)
 }
 
 
+/* Jobs read from a client, to be started once its lock is released (so
+ * that the worker does not start by waiting for it).  `mine`, if wanted,
+ * takes the first: the reading thread runs it itself. */
+typedef struct {
+    GQueue jobs;                /* serverJob *, for the pool */
+    bool wantMine;
+    serverJob *mine;
+} serverReadJobs;
+
+
 /* Handle one whole frame, with the client's lock held.  The message is
  * taken.  -1: the client must be dropped. */
 static int
-serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
+serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg,
+                        serverReadJobs *rj)
 {
     virNetServer *srv = client->srv;
     const serverProgram *prog;
@@ -527,7 +668,7 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
             virNetMessage *pong = virNetKeepAliveMessage(VIR_NET_KEEPALIVE_PONG);
 
             if (pong)
-                virNetMessageQueuePush(&client->tx, pong);
+                serverClientPushTx(client, pong);
         }
         virNetMessageFree(msg);
         return 0;
@@ -570,7 +711,7 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
         if (!reply)
             return -1;
         reply->header.type = VIR_NET_REPLY;
-        virNetMessageQueuePush(&client->tx, reply);
+        serverClientPushTx(client, reply);
         return 0;
     }
 
@@ -579,15 +720,13 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
     job->client = virObjectRef(client);
     job->msg = msg;
     job->prog = prog;
+    job->priority = proc && proc->high_priority;
     msg->tracked = true;
     client->nrequests++;
-    if (virNetThreadPoolSubmit(srv->workers, job,
-                               proc && proc->high_priority) < 0) {
-        client->nrequests--;
-        job->msg = NULL;
-        serverJobDiscard(job);
-        goto drop;
-    }
+    if (rj->wantMine && !rj->mine)
+        rj->mine = job;
+    else
+        g_queue_push_tail(&rj->jobs, job);
     return 0;
 
  drop:
@@ -595,6 +734,32 @@ serverClientHandleFrame(virNetServerClient *client, virNetMessage *msg)
              virGetLastErrorMessage());
     virNetMessageFree(msg);
     return -1;
+}
+
+
+/* Start the jobs read, without the client's lock.  -1: the pool could not
+ * take one; the client must be dropped. */
+static int
+serverClientSubmitJobs(virNetServerClient *client, serverReadJobs *rj)
+{
+    serverJob *job;
+    int ret = 0;
+
+    while ((job = g_queue_pop_head(&rj->jobs))) {
+        if (ret == 0 &&
+            virNetThreadPoolSubmit(client->srv->workers, job,
+                                   job->priority) == 0)
+            continue;
+        ret = -1;
+        g_mutex_lock(&client->lock);
+        client->nrequests--;
+        g_mutex_unlock(&client->lock);
+        serverJobDiscard(job);
+    }
+    if (ret < 0)
+        VIR_WARN("dropping client %llu: %s", client->id,
+                 virGetLastErrorMessage());
+    return ret;
 }
 
 
@@ -638,7 +803,7 @@ serverClientPeekFrame(virNetServerClient *client, virNetMessage *rx,
 
 /* Read whole frames while the client may send more; -1: drop it. */
 static int
-serverClientRead(virNetServerClient *client)
+serverClientRead(virNetServerClient *client, serverReadJobs *rj)
 {
     int frames = 0;
     bool last = false;
@@ -648,15 +813,15 @@ serverClientRead(virNetServerClient *client)
         virNetMessage *rx = client->rx;
         ssize_t n;
 
-        if (!client->tls && rx->bufferOffset == 0 &&
+        if (!client->tls && !client->sasl && rx->bufferOffset == 0 &&
             rx->bufferLength == VIR_NET_MESSAGE_LEN_MAX) {
             int r = serverClientPeekFrame(client, rx, &last);
 
             if (r <= 0)
                 return r;
         }
-        n = virNetSocketRecvQuiet(client->fd, client->tls,
-                                          rx->buffer + rx->bufferOffset,
+        n = virNetSASLSessionRead(client->sasl, client->fd, client->tls,
+                                          true, rx->buffer + rx->bufferOffset,
                                           rx->bufferLength -
                                           rx->bufferOffset);
         if (n < 0)
@@ -678,7 +843,7 @@ serverClientRead(virNetServerClient *client)
         client->rx = virNetMessageNew();
         virNetMessagePrepareRead(client->rx);
         frames++;
-        if (serverClientHandleFrame(client, rx) < 0)
+        if (serverClientHandleFrame(client, rx, rj) < 0)
             return -1;
         if (last)               /* the socket is empty: back to poll */
             return 0;
@@ -687,14 +852,37 @@ serverClientRead(virNetServerClient *client)
 }
 
 
+static void serverClientPendingTimer(int timer, void *opaque);
+static void serverObjectFree(void *opaque);
+
+/* With the client's lock held, right after the reply that completed
+ * SASL went out clear: everything from now on goes through the layer. */
+static void
+serverClientStartSASL(virNetServerClient *client)
+{
+    client->sasl = g_steal_pointer(&client->saslNext);
+    /* Decoded data that poll cannot see needs the pending timer. */
+    if (client->pendingTimer < 0) {
+        client->pendingTimer = virEventAddTimeout(-1, serverClientPendingTimer,
+                                                  virObjectRef(client),
+                                                  serverObjectFree);
+        if (client->pendingTimer < 0)
+            virObjectUnref(client);
+    }
+    VIR_DEBUG("client %llu: SASL security layer on", client->id);
+}
+
+
 static int
 serverClientWrite(virNetServerClient *client)
 {
     while (client->tx) {
         virNetMessage *msg = client->tx;
-        ssize_t n = virNetSocketSend(client->fd, client->tls,
-                                      msg->buffer + msg->bufferOffset,
-                                      msg->bufferLength - msg->bufferOffset);
+        ssize_t n = virNetSASLSessionWrite(client->sasl, client->fd,
+                                           client->tls,
+                                           msg->buffer + msg->bufferOffset,
+                                           msg->bufferLength -
+                                           msg->bufferOffset);
         if (n < 0)
             return -1;
         if (n == 0)
@@ -703,7 +891,12 @@ serverClientWrite(virNetServerClient *client)
         if (msg->bufferOffset == msg->bufferLength) {
             if (msg->tracked)   /* a reply: its call is over */
                 client->nrequests--;
+            if (msg->tracked && client->saslNext &&
+                msg->header.serial == client->saslSerial)
+                serverClientStartSASL(client);
             virNetMessageFree(virNetMessageQueueServe(&client->tx));
+            if (!client->tx)
+                client->txTail = NULL;
         }
     }
     return 0;
@@ -736,16 +929,20 @@ serverClientHandshake(virNetServerClient *client)
         virEventRemoveTimeout(client->kaTimer);
         client->kaTimer = -1;
     }
-    g_mutex_lock(&srv->lock);
-    srv->nclientsUnauth--;
-    g_mutex_unlock(&srv->lock);
+    /* Still anonymous while it has authentication to pass (SASL). */
+    if (!g_atomic_int_get(&client->auth)) {
+        client->unauth = false;
+        g_mutex_lock(&srv->lock);
+        srv->nclientsUnauth--;
+        g_mutex_unlock(&srv->lock);
+    }
 
     ok = virNetMessageNew();
     ok->buffer = g_realloc(ok->buffer, 1);
     ok->buffer[0] = 1;
     ok->bufferLength = 1;
     ok->bufferOffset = 0;
-    virNetMessageQueuePush(&client->tx, ok);
+    serverClientPushTx(client, ok);
     VIR_DEBUG("client %llu: TLS session established", client->id);
     return 0;
 }
@@ -779,22 +976,30 @@ serverClientPendingTimer(int timer G_GNUC_UNUSED, void *opaque)
 
 
 /* Hand the stream frames read so far to the stream handler, outside the
- * client's lock. */
+ * client's lock.  One thread at a time (the loop, or a parked worker), so
+ * that the frames keep their order. */
 static void
 serverClientDispatchStreams(virNetServerClient *client)
 {
     virNetServer *srv = client->srv;
 
-    for (;;) {
-        virNetMessage *msg;
-
-        g_mutex_lock(&client->lock);
-        msg = virNetMessageQueueServe(&client->streamIn);
+    g_mutex_lock(&client->lock);
+    if (client->streamDispatching || !client->streamIn) {
         g_mutex_unlock(&client->lock);
-        if (!msg)
-            return;
-        srv->streamFunc(client, msg, srv->streamOpaque);
+        return;
     }
+    client->streamDispatching = true;
+    for (;;) {
+        virNetMessage *msg = virNetMessageQueueServe(&client->streamIn);
+
+        if (!msg)
+            break;
+        g_mutex_unlock(&client->lock);
+        srv->streamFunc(client, msg, srv->streamOpaque);
+        g_mutex_lock(&client->lock);
+    }
+    client->streamDispatching = false;
+    g_mutex_unlock(&client->lock);
 }
 
 
@@ -803,6 +1008,7 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
                   void *opaque)
 {
     virNetServerClient *client = opaque;
+    serverReadJobs rj = { G_QUEUE_INIT, false, NULL };
     bool drop = false;
 
     virObjectRef(client);
@@ -827,10 +1033,12 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
     if (!drop && events & VIR_EVENT_HANDLE_WRITABLE &&
         serverClientWrite(client) < 0)
         drop = true;
-    if (!drop && events & (VIR_EVENT_HANDLE_READABLE |
-                           VIR_EVENT_HANDLE_HANGUP |
-                           VIR_EVENT_HANDLE_ERROR)) {
-        if (serverClientRead(client) < 0)
+    /* A parked worker reads it now (this event was polled before). */
+    if (!drop && !client->parked &&
+        events & (VIR_EVENT_HANDLE_READABLE |
+                  VIR_EVENT_HANDLE_HANGUP |
+                  VIR_EVENT_HANDLE_ERROR)) {
+        if (serverClientRead(client, &rj) < 0)
             drop = true;
         else if (client->tx && serverClientWrite(client) < 0)
             drop = true;
@@ -842,6 +1050,8 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
     if (!drop)
         serverClientUpdateWatch(client);
     g_mutex_unlock(&client->lock);
+    if (serverClientSubmitJobs(client, &rj) < 0)
+        drop = true;
     if (drop) {
         virResetLastError();
         virNetServerClientClose(client);
@@ -849,6 +1059,184 @@ serverClientEvent(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events,
         serverClientDispatchStreams(client);
     }
     virObjectUnref(client);
+}
+
+
+/* ---- parked workers ---------------------------------------------------
+ *
+ * A worker whose call is over may stay with its client and wait for the
+ * client's next call on the socket itself, while the event loop leaves
+ * the socket's input alone.  A synchronous client's call then wakes one
+ * thread, which reads, runs and answers it, instead of waking the event
+ * loop, which wakes a worker.  The pool takes the worker back as soon as
+ * a job is queued with no other worker idle; the socket goes back to the
+ * loop after PARK_MS of silence, after PARK_CALLS calls, on hang-up, or
+ * when the client has more going on (calls in flight, streams, TLS,
+ * SASL). */
+
+#define PARK_MS 500
+
+/* Calls a parked worker runs before the socket goes back to the loop for
+ * one call: the loop's own work (events to every client, the writes it
+ * was left) may come of these calls, and it must not fall behind a client
+ * that no longer needs it. */
+#define PARK_CALLS 64
+
+/* With the client's lock held. */
+static bool
+serverClientParkable(virNetServerClient *client)
+{
+    return !client->closed && client->fd >= 0 && client->watch >= 0 &&
+           !client->tls && !client->sasl && !client->saslNext &&
+           !client->handshaking && !client->writeFailed && !client->tx &&
+           !client->streamIn && client->nrequests == 0 &&
+           !client->hearsEvents;
+}
+
+
+void
+virNetServerClientSetHearsEvents(virNetServerClient *client)
+{
+    g_mutex_lock(&client->lock);
+    client->hearsEvents = true;
+    if (client->parked) {
+        client->parked = false;
+        serverClientUpdateWatch(client);
+    }
+    g_mutex_unlock(&client->lock);
+}
+
+
+/* The busy watch's thread: input came while the parked worker runs a
+ * call (another thread of the client calls): the loop takes the socket
+ * back at once, so that this call does not wait for the running one. */
+static void
+serverClientBusyInput(void *obj)
+{
+    virNetServerClient *client = obj;
+
+    g_mutex_lock(&client->lock);
+    if (client->parked && client->busyKey && !client->closed) {
+        client->parked = false;
+        serverClientUpdateWatch(client);
+    }
+    g_mutex_unlock(&client->lock);
+}
+
+
+/* With the client's lock held: park it for this thread, if it may be;
+ * returns its generation (0: not parked). */
+static unsigned int
+serverClientPark(virNetServerClient *client)
+{
+    if (client->parked || !serverClientParkable(client))
+        return 0;
+    client->parked = true;
+    if (++client->parkGen == 0)
+        client->parkGen = 1;
+    serverClientUpdateWatch(client);
+    return client->parkGen;
+}
+
+
+static void
+serverClientServeParked(virNetServerClient *client)
+{
+    virNetServer *srv = client->srv;
+    int wakeFd;
+    int fd = -1;
+    int calls = 0;
+    unsigned int gen;           /* ours while client->parkGen is this */
+    bool drop = false;
+
+    if ((wakeFd = virNetThreadPoolPark()) < 0)
+        return;
+    if (!srv->busyWatch) {
+        virNetThreadPoolUnpark();
+        return;
+    }
+    g_mutex_lock(&client->lock);
+    if ((gen = serverClientPark(client)))
+        fd = client->fd;
+    g_mutex_unlock(&client->lock);
+
+    while (gen) {
+        struct pollfd pfd[2] = { { fd, POLLIN, 0 }, { wakeFd, POLLIN, 0 } };
+        serverReadJobs rj = { G_QUEUE_INIT, true, NULL };
+        int r = poll(pfd, 2, PARK_MS);
+
+        if (r < 0 && errno == EINTR)
+            continue;
+        /* Hang-ups and errors are the loop's business, as usual. */
+        if (r <= 0 || pfd[1].revents || pfd[0].revents != POLLIN ||
+            virNetThreadPoolParkOver())
+            break;
+
+        /* `fd` is only touched while the client is open, under its lock. */
+        g_mutex_lock(&client->lock);
+        if (client->closed) {
+            g_mutex_unlock(&client->lock);
+            break;
+        }
+        if (serverClientRead(client, &rj) < 0 ||
+            (client->tx && serverClientWrite(client) < 0))
+            drop = true;
+        /* While the call runs here, nobody polls the socket: if another
+         * thread of the client calls meanwhile, the busy watch gives the
+         * socket back to the loop, so that call need not wait for this
+         * one.  Without a watch, the loop takes it back now. */
+        if (rj.mine && !drop &&
+            !(client->busyKey = virNetBusyWatchArm(srv->busyWatch, fd,
+                                                   client))) {
+            client->parked = false;
+            gen = 0;
+            serverClientUpdateWatch(client);
+        }
+        g_mutex_unlock(&client->lock);
+
+        if (drop) {
+            /* As the loop does: what was read before the failure runs. */
+            if (rj.mine)
+                g_queue_push_head(&rj.jobs, rj.mine);
+            serverClientSubmitJobs(client, &rj);
+            break;
+        }
+        /* Calls after the first one run beside it, as from the loop. */
+        if (serverClientSubmitJobs(client, &rj) < 0)
+            drop = true;
+        serverClientDispatchStreams(client);
+        if (!rj.mine)
+            continue;
+        serverJobExec(rj.mine, true);
+        virResetLastError();
+        calls++;
+
+        g_mutex_lock(&client->lock);
+        serverClientDisarmBusy(client);     /* if no reply went out */
+        if (!client->parked || client->parkGen != gen)
+            gen = 0;            /* the loop took the socket back */
+        if (gen && (drop || calls >= PARK_CALLS ||
+                    !serverClientParkable(client))) {
+            client->parked = false;
+            gen = 0;
+            serverClientUpdateWatch(client);
+        }
+        g_mutex_unlock(&client->lock);
+    }
+
+    if (gen) {
+        g_mutex_lock(&client->lock);
+        if (client->parked && client->parkGen == gen) {
+            client->parked = false;
+            serverClientUpdateWatch(client);
+        }
+        g_mutex_unlock(&client->lock);
+    }
+    virNetThreadPoolUnpark();
+    if (drop) {
+        virResetLastError();
+        virNetServerClientClose(client);
+    }
 }
 
 
@@ -871,7 +1259,7 @@ serverClientKeepAliveTimer(int timer G_GNUC_UNUSED, void *opaque)
         act = virNetKeepAliveTick(&client->ka, g_get_monotonic_time());
         if (act == VIR_NET_KEEPALIVE_SEND &&
             (ping = virNetKeepAliveMessage(VIR_NET_KEEPALIVE_PING))) {
-            virNetMessageQueuePush(&client->tx, ping);
+            serverClientPushTx(client, ping);
             serverClientUpdateWatch(client);
         }
     }
@@ -922,7 +1310,7 @@ serverAddClient(serverService *svc, int fd)
         close(fd);
         return;
     }
-    if (svc->tls && nunauth >= srv->cfg.maxAnonymousClients) {
+    if ((svc->tls || svc->auth) && nunauth >= srv->cfg.maxAnonymousClients) {
         VIR_WARN("Too many clients waiting for authentication (%zu), "
                  "dropping connection request", srv->cfg.maxAnonymousClients);
         close(fd);
@@ -937,6 +1325,8 @@ serverAddClient(serverService *svc, int fd)
     client->kaTimer = -1;
     client->pendingTimer = -1;
     client->readonly = svc->readonly;
+    client->auth = svc->auth;
+    client->local = svc->path != NULL;
     client->rx = virNetMessageNew();
     virNetMessagePrepareRead(client->rx);
     client->freeHook = srv->freeHook;
@@ -970,7 +1360,8 @@ serverAddClient(serverService *svc, int fd)
     g_mutex_lock(&srv->lock);
     client->id = ++srv->nextClientID;
     g_ptr_array_add(srv->clients, client);    /* the list's reference */
-    if (client->handshaking)
+    client->unauth = client->handshaking || client->auth;
+    if (client->unauth)
         srv->nclientsUnauth++;
     g_mutex_unlock(&srv->lock);
 
@@ -1038,6 +1429,11 @@ virNetServerNew(const virNetServerConfig *cfg,
         virNetServerFree(srv);
         return NULL;
     }
+    /* Without it, workers never park: calls just take the longer way. */
+    if (!(srv->busyWatch = virNetBusyWatchNew(serverClientBusyInput,
+                                              virObjectRef,
+                                              serverObjectFree)))
+        virResetLastError();
     return srv;
 }
 
@@ -1074,6 +1470,15 @@ virNetServerAddTCPService(virNetServer *srv, const char *addr,
                           const char *port, virNetTLSContext *tls,
                           int *boundPort)
 {
+    return virNetServerAddTCPServiceAuth(srv, addr, port, tls, 0, boundPort);
+}
+
+
+int
+virNetServerAddTCPServiceAuth(virNetServer *srv, const char *addr,
+                              const char *port, virNetTLSContext *tls,
+                              int auth, int *boundPort)
+{
     g_autofree int *fds = NULL;
     int nfds, i;
 
@@ -1089,6 +1494,7 @@ virNetServerAddTCPService(virNetServer *srv, const char *addr,
         svc->srv = srv;
         svc->fd = fds[i];
         svc->tls = tls ? virNetTLSContextRef(tls) : NULL;
+        svc->auth = auth;
         svc->watch = virEventAddHandle(fds[i], VIR_EVENT_HANDLE_READABLE,
                                        serverServiceEvent, svc, NULL);
         if (svc->watch < 0) {
@@ -1111,6 +1517,15 @@ int
 virNetServerAddUnixService(virNetServer *srv, const char *path, mode_t mode,
                            gid_t grp, bool readonly)
 {
+    return virNetServerAddUnixServiceAuth(srv, path, mode, grp, readonly, 0);
+}
+
+
+int
+virNetServerAddUnixServiceAuth(virNetServer *srv, const char *path,
+                               mode_t mode, gid_t grp, bool readonly,
+                               int auth)
+{
     serverService *svc;
     int fd;
 
@@ -1123,6 +1538,7 @@ virNetServerAddUnixService(virNetServer *srv, const char *path, mode_t mode,
     svc->path = g_strdup(path);
     svc->fd = fd;
     svc->readonly = readonly;
+    svc->auth = auth;
     svc->watch = virEventAddHandle(fd, VIR_EVENT_HANDLE_READABLE,
                                    serverServiceEvent, svc, NULL);
     if (svc->watch < 0) {
@@ -1185,6 +1601,9 @@ virNetServerClose(virNetServer *srv)
 
     virNetThreadPoolFree(srv->workers, serverJobDiscard);
     srv->workers = NULL;
+    /* No worker is left to arm it. */
+    virNetBusyWatchFree(srv->busyWatch);
+    srv->busyWatch = NULL;
 }
 
 

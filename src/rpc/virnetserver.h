@@ -24,6 +24,7 @@
 #include <sys/types.h>
 
 #include "rpc/virnetmessage.h"
+#include "rpc/virnetsasl.h"
 #include "rpc/virnettlscontext.h"
 
 typedef struct _virNetServer virNetServer;
@@ -50,7 +51,8 @@ typedef struct {
     size_t maxWorkers;          /* default 20 */
     size_t prioWorkers;         /* default 5 */
     size_t maxClients;          /* default 5000 */
-    size_t maxAnonymousClients; /* clients in a TLS handshake, default 20 */
+    size_t maxAnonymousClients; /* clients in a TLS handshake or not yet
+                                 * authenticated (SASL), default 20 */
     size_t maxClientRequests;   /* calls in progress per client, default 5 */
     int keepaliveInterval;      /* seconds, -1: off; default 5 */
     unsigned int keepaliveCount; /* default 5 */
@@ -83,6 +85,16 @@ int virNetServerAddTCPService(virNetServer *srv, const char *addr,
                               const char *port, virNetTLSContext *tls,
                               int *boundPort);
 
+/* As the two above, for a service whose clients must pass `auth` (a
+ * remote_auth_type; REMOTE_AUTH_NONE: nothing) before their calls count:
+ * the program's functions check it (virNetServerClientGetAuth). */
+int virNetServerAddUnixServiceAuth(virNetServer *srv, const char *path,
+                                   mode_t mode, gid_t grp, bool readonly,
+                                   int auth);
+int virNetServerAddTCPServiceAuth(virNetServer *srv, const char *addr,
+                                  const char *port, virNetTLSContext *tls,
+                                  int auth, int *boundPort);
+
 size_t virNetServerClientCount(virNetServer *srv);
 
 /* Disconnect every client, stop listening (socket files are removed) and
@@ -102,6 +114,18 @@ unsigned long long virNetServerClientGetID(virNetServerClient *client);
 int virNetServerClientGetIdentity(virNetServerClient *client, uid_t *uid,
                                   gid_t *gid, pid_t *pid);
 
+/* The authentication the client has still to pass (its service's until
+ * it passes; then REMOTE_AUTH_NONE).  Any thread. */
+int virNetServerClientGetAuth(virNetServerClient *client);
+void virNetServerClientSetAuth(virNetServerClient *client, int auth);
+/* Nobody can listen in: a unix socket or TLS. */
+bool virNetServerClientIsSecure(virNetServerClient *client);
+/* Put `sasl`'s security layer (a reference is taken) on the wire right
+ * after the reply to call `serial` is written (that reply goes clear). */
+void virNetServerClientSetSASLSession(virNetServerClient *client,
+                                      virNetSASLSession *sasl,
+                                      unsigned int serial);
+
 /* Queue a frame (encoded, offset 0) to the client; takes `msg`.  Any
  * thread.  Dropped silently if the client is gone. */
 void virNetServerClientSendMessage(virNetServerClient *client,
@@ -113,6 +137,11 @@ int virNetServerClientStartKeepAlive(virNetServerClient *client);
 /* Disconnect the client (any thread). */
 void virNetServerClientClose(virNetServerClient *client);
 bool virNetServerClientIsClosed(virNetServerClient *client);
+
+/* The client has registered for events: from now on the event loop reads
+ * its calls (no worker parks on it), so that the events a call causes are
+ * queued to it before its next call is read, in libvirtd's order. */
+void virNetServerClientSetHearsEvents(virNetServerClient *client);
 
 /* ---- streams ---- */
 

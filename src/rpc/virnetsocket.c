@@ -29,6 +29,15 @@
 
 #define VIR_FROM_THIS VIR_FROM_RPC
 
+static int listenBacklog = 1000;
+
+
+void
+virNetSocketSetListenBacklog(int backlog)
+{
+    listenBacklog = backlog > 0 ? backlog : 1;
+}
+
 
 static int
 fillAddress(struct sockaddr_un *addr, const char *path)
@@ -82,7 +91,7 @@ virNetSocketListenUnix(const char *path, mode_t mode, gid_t grp)
         virReportSystemError(errno, "Failed to change mode of '%s'", path);
         goto error_unlink;
     }
-    if (listen(fd, 30) < 0) {
+    if (listen(fd, listenBacklog) < 0) {
         virReportSystemError(errno, "Failed to listen on '%s'", path);
         goto error_unlink;
     }
@@ -283,7 +292,7 @@ virNetSocketListenTCP(const char *addr, const char *port, int **fds)
             virReportSystemError(e, "Unable to bind to port %s", port);
             goto error;
         }
-        if (listen(fd, 30) < 0) {
+        if (listen(fd, listenBacklog) < 0) {
             virReportSystemError(errno, "%s", "Unable to listen on socket");
             close(fd);
             goto error;

@@ -14,6 +14,10 @@
 
 #include "rpc/virnettlscontext.h"
 
+/* How many connections the listeners made after this call queue before
+ * they are accepted (libvirtd.conf's max_queued_clients; 1000 unless set). */
+void virNetSocketSetListenBacklog(int backlog);
+
 /* Listen on `path` (a stale socket file is replaced) with permissions
  * `mode` and, unless `grp` is (gid_t)-1, that group.  The fd, or -1 with
  * a system error. */
