@@ -30,7 +30,9 @@ export CAML_LD_LIBRARY_PATH="$site/stublibs"
 # A sanitized libvirt.so needs ASan loaded first.
 if ldd "$b/.libs/libvirt.so.0" 2>/dev/null | grep -q libasan; then
     LD_PRELOAD=$(gcc -print-file-name=libasan.so); export LD_PRELOAD
-    ASAN_OPTIONS=detect_leaks=0; export ASAN_OPTIONS
+    # No quarantine: freed memory must leave the heap for the growth check.
+    ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=0:thread_local_quarantine_size_kb=0
+    export ASAN_OPTIONS
     VKML_ASAN=1; export VKML_ASAN
 fi
 if command -v ocamlopt >/dev/null 2>&1; then

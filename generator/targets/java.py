@@ -348,6 +348,7 @@ def build_method(api, names, structs, table, f, cls, mname, self_obj):
     args = f.args
     conn = "this" if self_obj == "virConnect" else "virConnect"
     outs = []                      # (java type, expression) results
+    clamp = set()                  # lengths of one-element out buffers
     k = 0
     argtypes = table.get("arg", {})
     while k < len(args):
@@ -592,6 +593,11 @@ def build_method(api, names, structs, table, f, cls, mname, self_obj):
             jt, jna, conv = SCALAR_REFS[t]
             m.pre.append(f"{jna} {p} = new {jna}();")
             m.call.append(p)
+            # An array the method reads one element of (libvirt-java's
+            # shape): the library is told the buffer holds one.
+            for c in f.checks:
+                if c.arg == a.name and c.kind == "nonnull-array" and c.len:
+                    clamp.add(c.len)
             val = conv.format(v=p)
             rt = table.get("result", {}).get(f.name)
             if rt == "boolean":
@@ -602,6 +608,9 @@ def build_method(api, names, structs, table, f, cls, mname, self_obj):
             raise Todo(f"argument {a.name}: {t}")
         k += 1
 
+    if clamp:
+        m.call = [f"Math.min({x}, 1)" if x in {_pname(n) for n in clamp}
+                  else x for x in m.call]
     rt = f.ret.type
     err = f.ret.error
     o = api.object_of_ptr(_base(rt))
