@@ -28,6 +28,8 @@ struct _virNetSASLSession {
     gint refs;
     GMutex lock;
     sasl_conn_t *conn;
+    sasl_callback_t *cbs;       /* the client's: SASL keeps a pointer to
+                                 * them for the connection's life */
 
     /* The layer, once the exchange is over and SSF > 0. */
     char *enc;                  /* an encoded chunk being written */
@@ -118,18 +120,31 @@ virNetSASLSessionNewClient(const char *service, const char *hostname,
                            const sasl_callback_t *cbs)
 {
     sasl_conn_t *conn = NULL;
+    g_autofree sasl_callback_t *own = NULL;
+    virNetSASLSession *sess;
+    size_t n = 0;
     int r;
 
     if (virNetSASLClientInit() < 0)
         return NULL;
-    r = sasl_client_new(service, hostname, NULL, NULL, cbs, 0, &conn);
+    /* A copy that lives as long as the connection (plugins read the
+     * callbacks up to sasl_dispose; the caller's may be on its stack). */
+    while (cbs && cbs[n].id != SASL_CB_LIST_END)
+        n++;
+    own = g_new0(sasl_callback_t, n + 1);
+    if (n)
+        memcpy(own, cbs, n * sizeof(*own));
+    own[n].id = SASL_CB_LIST_END;
+    r = sasl_client_new(service, hostname, NULL, NULL, own, 0, &conn);
     if (r != SASL_OK) {
         virReportError(VIR_ERR_AUTH_FAILED,
                        "Failed to create SASL client context: %d (%s)",
                        r, sasl_errstring(r, NULL, NULL));
         return NULL;
     }
-    return sessionNew(conn);
+    sess = sessionNew(conn);
+    sess->cbs = g_steal_pointer(&own);
+    return sess;
 }
 
 
@@ -148,6 +163,7 @@ virNetSASLSessionUnref(virNetSASLSession *sess)
     if (!sess || !g_atomic_int_dec_and_test(&sess->refs))
         return;
     sasl_dispose(&sess->conn);
+    g_free(sess->cbs);
     g_free(sess->enc);
     g_free(sess->dec);
     g_mutex_clear(&sess->lock);
